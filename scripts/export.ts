@@ -1,0 +1,21 @@
+// npm run export -- --dir DIR [--guides DIR]: writes every entry (and guide) from DB_PATH as files.
+import { exportContent } from '../server/content/export-content.ts';
+import { openMigratedDatabase, parseFlags, progressBar } from './cli.ts';
+
+const flags = parseFlags({
+  dir: { type: 'string', default: 'content/entries' },
+  guides: { type: 'string' },
+});
+const { db, path } = openMigratedDatabase();
+const bar = progressBar('Exporting');
+const written = exportContent(db, {
+  entriesDir: flags.dir as string,
+  guidesDir: flags.guides as string | undefined,
+  onProgress: bar.update,
+});
+bar.stop();
+db.close();
+console.log(
+  `Exported from ${path}: ${written.entries} entries to ${flags.dir}` +
+    (flags.guides ? `, ${written.guides} guides to ${flags.guides}.` : '.'),
+);

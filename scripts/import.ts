@@ -1,0 +1,29 @@
+// npm run import -- --dir DIR [--guides DIR]: reads entry (and guide) files into the database at DB_PATH.
+import { existsSync } from 'node:fs';
+import { ImportError, importContent } from '../server/content/import-content.ts';
+import { fail, openMigratedDatabase, parseFlags, progressBar } from './cli.ts';
+
+const flags = parseFlags({
+  dir: { type: 'string', default: 'content/entries' },
+  guides: { type: 'string' },
+});
+const entriesDir = flags.dir as string;
+const guidesDir = (flags.guides as string | undefined) ?? (flags.dir === 'content/entries' ? 'content/guides' : undefined);
+for (const dir of [entriesDir, guidesDir]) if (dir && !existsSync(dir)) fail(`No such folder: ${dir}`);
+
+const { db, path } = openMigratedDatabase();
+const bar = progressBar('Importing');
+try {
+  const report = importContent(db, { entriesDir, guidesDir, onProgress: bar.update });
+  bar.stop();
+  console.log(
+    `Imported into ${path}: ${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged entries` +
+      (guidesDir ? `, ${report.guides} guides changed.` : '.'),
+  );
+} catch (error) {
+  bar.stop();
+  if (!(error instanceof ImportError)) throw error;
+  fail(`Nothing was imported: ${error.problems.length} file(s) have problems.\n${error.message}`);
+} finally {
+  db.close();
+}

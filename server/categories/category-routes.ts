@@ -1,0 +1,24 @@
+import { Router } from 'express';
+import type { Db } from '../db/connection.ts';
+import { entriesInCategory } from '../entries/entry-queries.ts';
+import { notFound } from '../http/http-error.ts';
+import { findCategory } from './category-queries.ts';
+
+export function categoryRoutes(db: Db) {
+  const router = Router();
+
+  router.get('/categories/:slug', (req, res) => {
+    const category = findCategory(db, req.params.slug);
+    if (!category) throw notFound('category');
+    const entries = entriesInCategory(db, category.slug);
+    res.render('categories/category', {
+      title: category.name,
+      category,
+      common: entries.filter((e) => e.kind === 'common'),
+      unusual: entries.filter((e) => e.kind === 'unusual'),
+      count: entries.length,
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { basename, relative } from 'node:path';
+import type { Db } from '../db/connection.ts';
+import type { Entry } from '../entries/entry.ts';
+import { parseEntryFile } from '../entries/entry-file.ts';
+import { saveEntry } from '../entries/save-entry.ts';
+import type { Guide } from '../guides/guide.ts';
+import { parseGuideFile } from '../guides/guide-file.ts';
+import { saveGuide } from '../guides/guide-queries.ts';
+import { ContentError } from './content-error.ts';
+import { markdownFiles } from './content-files.ts';
+
+export interface ImportOptions {
+  entriesDir?: string;
+  guidesDir?: string;
+  /** Who the revisions are recorded for. */
+  author?: string;
+  /** Called after each file is read and after each item is saved. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ImportReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  guides: number;
+}
+
+/** Thrown when any file of a batch is invalid; lists every problem found, nothing was imported. */
+export class ImportError extends Error {
+  constructor(readonly problems: ContentError[]) {
+    super(problems.map((p) => p.message).join('\n'));
+    this.name = 'ImportError';
+  }
+}
+
+/**
+ * Imports a batch of entry and guide files all-or-nothing: every file is read and checked first,
+ * then everything is saved in one transaction, upserting by id.
+ */
+export function importContent(db: Db, options: ImportOptions): ImportReport {
+  const entryFiles = options.entriesDir ? markdownFiles(options.entriesDir) : [];
+  const guideFiles = options.guidesDir ? markdownFiles(options.guidesDir) : [];
+  const total = (entryFiles.length + guideFiles.length) * 2;
+  let done = 0;
+  const tick = () => options.onProgress?.(++done, total);
+
+  const problems: ContentError[] = [];
+  const entries = readAll(entryFiles, parseEntryFile, problems, tick);
+  const guides = readAll(guideFiles, parseGuideFile, problems, tick);
+  if (problems.length) throw new ImportError(problems);
+
+  const author = options.author ?? 'import';
+  return db.transaction((): ImportReport => {
+    const report: ImportReport = { created: 0, updated: 0, unchanged: 0, guides: 0 };
+    for (const { item, file } of entries) {
+      const result = saveEntry(db, item, { author, summary: `Imported from ${basename(file)}` });
+      if (result.created) report.created++;
+      else if (result.changed) report.updated++;
+      else report.unchanged++;
+      tick();
+    }
+    for (const { item } of guides) {
+      if (saveGuide(db, item)) report.guides++;
+      tick();
+    }
+    return report;
+  })();
+}
+
+function readAll<T extends Entry | Guide>(
+  files: string[],
+  parse: (text: string, file: string) => T,
+  problems: ContentError[],
+  tick: () => void,
+): { item: T; file: string }[] {
+  const seen = new Map<string, string>();
+  const items: { item: T; file: string }[] = [];
+  for (const path of files) {
+    const file = relative(process.cwd(), path) || path;
+    try {
+      const item = parse(readFileSync(path, 'utf8'), file);
+      if (basename(path) !== `${item.id}.md`) {
+        throw new ContentError(file, 2, 'id', `id "${item.id}" must match the file name (${item.id}.md)`);
+      }
+      const other = seen.get(item.id);
+      if (other) throw new ContentError(file, 2, 'id', `id "${item.id}" is also used by ${other}`);
+      seen.set(item.id, file);
+      items.push({ item, file });
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      problems.push(error);
+    }
+    tick();
+  }
+  return items;
+}

@@ -1,0 +1,140 @@
+import type { Db } from '../db/connection.ts';
+import { preparedFor } from '../db/prepared.ts';
+import type { Entry, EntryKind, EntryStatus } from './entry.ts';
+
+/** An entry as stored: the Markdown entry plus its rendered HTML and bookkeeping. */
+export interface StoredEntry {
+  entry: Entry;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  categorySlug: string;
+  html: {
+    summary: string;
+    whatToSay: string;
+    timeline: string;
+    caveats: string;
+    followUp: string;
+    /** Solutions then alternatives, in page order. */
+    options: string[];
+  };
+}
+
+/** One line in a list of entries (home page, category page). */
+export interface EntryListItem {
+  id: string;
+  title: string;
+  kind: EntryKind;
+  isUnusual: 0 | 1;
+  status: EntryStatus;
+  category: string;
+  categorySlug: string;
+  summary: string;
+  updatedAt: string;
+}
+
+export interface RevisionInfo {
+  number: number;
+  author: string;
+  summary: string;
+  createdAt: string;
+}
+
+interface EntryRow {
+  id: string; title: string; kind: EntryKind; category: string; category_slug: string;
+  language: string; status: EntryStatus; owner: string | null; review_by: string | null;
+  summary_md: string; summary_html: string; what_to_say_md: string; what_to_say_html: string;
+  timeline_md: string; timeline_html: string; caveats_md: string; caveats_html: string;
+  follow_up_md: string; follow_up_html: string; revision: number; created_at: string; updated_at: string;
+}
+
+interface OptionRow { kind: 'solution' | 'alternative'; title: string; body_md: string; body_html: string }
+
+const LIST_COLUMNS = `e.id, e.title, e.kind, e.kind = 'unusual' AS isUnusual, e.status, c.name AS category, c.slug AS categorySlug,
+  e.summary_text AS summary, e.updated_at AS updatedAt`;
+
+const statements = preparedFor((db) => ({
+  entry: db.prepare(`
+    SELECT e.*, c.name AS category, c.slug AS category_slug
+    FROM entries e JOIN categories c ON c.id = e.category_id WHERE e.id = ?`),
+  tags: db.prepare('SELECT tag FROM entry_tags WHERE entry_id = ? ORDER BY position').pluck(),
+  phrasings: db.prepare('SELECT text FROM entry_phrasings WHERE entry_id = ? ORDER BY position').pluck(),
+  options: db.prepare('SELECT kind, title, body_md, body_html FROM entry_options WHERE entry_id = ? ORDER BY position'),
+  ids: db.prepare('SELECT id FROM entries ORDER BY id').pluck(),
+  recent: db.prepare(`
+    SELECT ${LIST_COLUMNS} FROM entries e JOIN categories c ON c.id = e.category_id
+    WHERE e.status <> 'archived' ORDER BY e.updated_at DESC, e.id LIMIT ?`),
+  inCategory: db.prepare(`
+    SELECT ${LIST_COLUMNS} FROM entries e JOIN categories c ON c.id = e.category_id
+    WHERE c.slug = ? AND e.status <> 'archived' ORDER BY e.kind, e.title`),
+  latestRevision: db.prepare(`
+    SELECT number, author, summary, created_at AS createdAt FROM revisions
+    WHERE entry_id = ? ORDER BY number DESC LIMIT 1`),
+  count: db.prepare('SELECT count(*) FROM entries').pluck(),
+  languages: db.prepare("SELECT DISTINCT language FROM entries WHERE status <> 'archived' ORDER BY language").pluck(),
+}));
+
+export function findEntry(db: Db, id: string): StoredEntry | undefined {
+  const s = statements(db);
+  const row = s.entry.get(id) as EntryRow | undefined;
+  if (!row) return undefined;
+  const options = s.options.all(id) as OptionRow[];
+  const asOption = (o: OptionRow) => ({ title: o.title, body: o.body_md });
+  return {
+    entry: {
+      id: row.id,
+      title: row.title,
+      kind: row.kind,
+      category: row.category,
+      tags: s.tags.all(id) as string[],
+      language: row.language,
+      status: row.status,
+      owner: row.owner,
+      reviewBy: row.review_by,
+      phrasings: s.phrasings.all(id) as string[],
+      summary: row.summary_md,
+      solutions: options.filter((o) => o.kind === 'solution').map(asOption),
+      alternatives: options.filter((o) => o.kind === 'alternative').map(asOption),
+      whatToSay: row.what_to_say_md,
+      timeline: row.timeline_md,
+      caveats: row.caveats_md,
+      followUp: row.follow_up_md,
+    },
+    revision: row.revision,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    categorySlug: row.category_slug,
+    html: {
+      summary: row.summary_html,
+      whatToSay: row.what_to_say_html,
+      timeline: row.timeline_html,
+      caveats: row.caveats_html,
+      followUp: row.follow_up_html,
+      options: options.map((o) => o.body_html),
+    },
+  };
+}
+
+export function listEntryIds(db: Db): string[] {
+  return statements(db).ids.all() as string[];
+}
+
+export function countEntries(db: Db): number {
+  return statements(db).count.get() as number;
+}
+
+export function recentEntries(db: Db, limit: number): EntryListItem[] {
+  return statements(db).recent.all(limit) as EntryListItem[];
+}
+
+export function entriesInCategory(db: Db, slug: string): EntryListItem[] {
+  return statements(db).inCategory.all(slug) as EntryListItem[];
+}
+
+export function latestRevision(db: Db, id: string): RevisionInfo | undefined {
+  return statements(db).latestRevision.get(id) as RevisionInfo | undefined;
+}
+
+export function listLanguages(db: Db): string[] {
+  return statements(db).languages.all() as string[];
+}

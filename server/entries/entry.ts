@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** An entry as it is written in a file, sent to the API and stored in a revision (Markdown, not HTML). */
+
+export const ENTRY_KINDS = ['common', 'unusual'] as const;
+export const ENTRY_STATUSES = ['draft', 'in_review', 'vetted', 'archived'] as const;
+
+/** One line of text, trimmed; `required` refuses the empty string. */
+const line = (field: string, max: number, required = true) =>
+  z
+    .string({ error: `${field} must be text` })
+    .trim()
+    .min(required ? 1 : 0, `${field} is required`)
+    .max(max, `${field} must be at most ${max} characters`)
+    .refine((text) => !text.includes('\n'), `${field} must be a single line`);
+
+const markdown = z.string({ error: 'must be Markdown text' }).max(20_000).default('');
+
+export const optionSchema = z.object({
+  title: line('option title', 200),
+  body: markdown,
+});
+
+export const entrySchema = z.object({
+  id: z
+    .string({ error: 'id is required' })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be lowercase letters, digits and single hyphens (a slug)')
+    .max(120),
+  title: line('title', 200),
+  kind: z.enum(ENTRY_KINDS, { error: 'kind must be common or unusual' }).default('common'),
+  category: line('category', 80),
+  tags: z.array(line('tag', 40), { error: 'tags must be a list' }).max(20).default([]),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)?$/, 'language must be a language code such as en, it or ru')
+    .default('en'),
+  status: z.enum(ENTRY_STATUSES, { error: 'status must be draft, in_review, vetted or archived' }).default('draft'),
+  owner: line('owner', 80).nullable().default(null),
+  reviewBy: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'review_by must be a date written YYYY-MM-DD')
+    .refine((d) => !Number.isNaN(Date.parse(d)), 'review_by must be a real date')
+    .nullable()
+    .default(null),
+  phrasings: z.array(line('phrasing', 1000), { error: 'phrasings must be a list' }).max(100).default([]),
+  summary: markdown,
+  solutions: z.array(optionSchema).min(1, 'at least one solution is required').max(30),
+  alternatives: z.array(optionSchema).max(30).default([]),
+  whatToSay: markdown,
+  timeline: markdown,
+  caveats: markdown,
+  followUp: markdown,
+});
+
+export type Entry = z.infer<typeof entrySchema>;
+export type EntryOption = z.infer<typeof optionSchema>;
+export type EntryKind = Entry['kind'];
+export type EntryStatus = Entry['status'];
+
+/** The prose sections after the options, in file and page order. */
+export const PROSE_SECTIONS = [
+  { key: 'whatToSay', heading: 'What to say' },
+  { key: 'timeline', heading: 'Timeline' },
+  { key: 'caveats', heading: 'Caveats' },
+  { key: 'followUp', heading: 'Follow-up' },
+] as const;
+
+export type ProseKey = (typeof PROSE_SECTIONS)[number]['key'];

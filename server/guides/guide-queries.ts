@@ -1,0 +1,64 @@
+import type { Db } from '../db/connection.ts';
+import { recordChange } from '../db/changes.ts';
+import { preparedFor } from '../db/prepared.ts';
+import { renderMarkdown } from '../render/markdown.ts';
+import type { Guide } from './guide.ts';
+
+export interface StoredGuide extends Guide {
+  html: string;
+  updatedAt: string;
+}
+
+interface GuideRow {
+  id: string; title: string; summary: string; position: number; body_md: string; body_html: string; updated_at: string;
+}
+
+const statements = preparedFor((db) => ({
+  find: db.prepare('SELECT * FROM guides WHERE id = ?'),
+  all: db.prepare('SELECT * FROM guides ORDER BY position, title'),
+  upsert: db.prepare(`
+    INSERT INTO guides (id, title, summary, position, body_md, body_html, updated_at)
+    VALUES (@id, @title, @summary, @order, @body, @html, @now)
+    ON CONFLICT (id) DO UPDATE SET title = excluded.title, summary = excluded.summary,
+      position = excluded.position, body_md = excluded.body_md, body_html = excluded.body_html,
+      updated_at = excluded.updated_at`),
+}));
+
+function fromRow(row: GuideRow): StoredGuide {
+  return {
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    order: row.position,
+    body: row.body_md,
+    html: row.body_html,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Stores a guide when it differs from the stored one; returns whether it changed. */
+export function saveGuide(db: Db, guide: Guide): boolean {
+  return db.transaction(() => {
+    const current = findGuide(db, guide.id);
+    const same =
+      current &&
+      current.title === guide.title &&
+      current.summary === guide.summary &&
+      current.order === guide.order &&
+      current.body === guide.body;
+    if (same) return false;
+    const now = new Date().toISOString();
+    statements(db).upsert.run({ ...guide, html: renderMarkdown(guide.body), now });
+    recordChange(db, 'guide', guide.id, now);
+    return true;
+  })();
+}
+
+export function findGuide(db: Db, id: string): StoredGuide | undefined {
+  const row = statements(db).find.get(id) as GuideRow | undefined;
+  return row && fromRow(row);
+}
+
+export function listGuides(db: Db): StoredGuide[] {
+  return (statements(db).all.all() as GuideRow[]).map(fromRow);
+}

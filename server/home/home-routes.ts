@@ -1,0 +1,22 @@
+import { Router } from 'express';
+import { listCategories } from '../categories/category-queries.ts';
+import type { Db } from '../db/connection.ts';
+import { countEntries, recentEntries } from '../entries/entry-queries.ts';
+import { listGuides } from '../guides/guide-queries.ts';
+
+export function homeRoutes(db: Db) {
+  const router = Router();
+
+  router.get('/', (_req, res) => {
+    res.render('home/home', {
+      title: 'Plan B',
+      isHome: true,
+      entryCount: countEntries(db),
+      categories: listCategories(db),
+      recent: recentEntries(db, 8),
+      guides: listGuides(db),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,31 @@
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { HttpError, notFound } from './http-error.ts';
+
+/** API callers and clients that ask for JSON get `{"error","field?"}`; browsers get a page. */
+function wantsJson(req: Request): boolean {
+  return req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json';
+}
+
+export const pageNotFound: RequestHandler = (_req, _res, next) => next(notFound());
+
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  const known = error instanceof HttpError ? error : clientError(error);
+  const status = known?.status ?? 500;
+  if (!known) console.error(error);
+  const message = known?.message ?? 'Something went wrong on our side. Please try again.';
+  res.status(status);
+  if (wantsJson(req)) {
+    res.json({ error: message, ...(known?.field ? { field: known.field } : {}) });
+  } else {
+    res.render(status === 404 ? 'errors/not-found' : 'errors/error', { title: status === 404 ? 'Not found' : 'Error', status, message });
+  }
+};
+
+/** Errors raised by body parsing (malformed JSON, too large) carry a 4xx status of their own. */
+function clientError(error: unknown): HttpError | undefined {
+  const status = (error as { status?: number })?.status;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  const type = (error as { type?: string }).type;
+  const message = type === 'entity.parse.failed' ? 'The request body is not valid JSON' : (error as Error).message;
+  return new HttpError(status, message);
+}

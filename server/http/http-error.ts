@@ -1,0 +1,13 @@
+/** An error with an HTTP status and, for bad input, the field at fault. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const notFound = (what = 'page') => new HttpError(404, `No such ${what}`);

@@ -1,0 +1,7 @@
+/** {{date updatedAt}} → "22 Nov 2026": an ISO timestamp or YYYY-MM-DD as a readable date. */
+export function date(value: unknown): string {
+  if (typeof value !== 'string' || !value) return '';
+  const parsed = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(parsed.getTime())) return value;
+  return parsed.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}

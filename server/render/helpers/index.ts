@@ -1,0 +1,5 @@
+import { date } from './date.ts';
+import { plural } from './plural.ts';
+
+/** Every Handlebars helper, one per file. */
+export const helpers = { date, plural };

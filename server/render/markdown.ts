@@ -1,0 +1,49 @@
+import { Marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+/** Markdown is rendered once, on save, and only this allow-listed HTML reaches a page. */
+
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+const SAFE_HTML: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'br', 'hr', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'a',
+    'ul', 'ol', 'li', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  ],
+  allowedAttributes: { a: ['href', 'title', 'target', 'rel'], ol: ['start'], th: ['align'], td: ['align'] },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowProtocolRelative: false,
+  transformTags: {
+    // Links to other sites open beside the call script instead of replacing it.
+    a: (tagName, attribs) => {
+      const external = /^https?:/i.test(attribs.href ?? '');
+      return {
+        tagName,
+        attribs: external ? { ...attribs, target: '_blank', rel: 'noopener noreferrer' } : attribs,
+      };
+    },
+  },
+};
+
+export function renderMarkdown(markdown: string): string {
+  if (!markdown.trim()) return '';
+  return sanitizeHtml(marked.parse(markdown) as string, SAFE_HTML).trim();
+}
+
+/** The words a reader sees, for the search index and snippets. */
+export function markdownToText(markdown: string): string {
+  if (!markdown.trim()) return '';
+  const html = marked.parse(markdown) as string;
+  const spaced = html.replace(/<\/(p|li|h\d|blockquote|pre|tr|td|th)>/g, ' $&').replace(/<br\s*\/?>/g, ' ');
+  const text = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} });
+  return decodeEntities(text).replace(/\s+/g, ' ').trim();
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
