@@ -30,7 +30,8 @@ export function splitFrontMatter(rawText: string, file: string): FrontMatter {
   const firstError = doc.errors[0];
   if (firstError) {
     const line = fileLine(firstError.pos[0]);
-    throw new ContentError(file, line, null, `front matter is not valid YAML (${firstError.code.toLowerCase().replaceAll('_', ' ')})`);
+    const reason = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new ContentError(file, line, null, `front matter is not valid YAML: ${reason}`);
   }
   if (!isMap(doc.contents)) {
     throw new ContentError(file, 2, null, 'front matter must be a list of key: value lines');

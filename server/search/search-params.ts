@@ -18,7 +18,7 @@ export const searchParamsSchema = z.object({
     .max(50, 'limit must be between 1 and 50')
     .default(10),
   category: optionalText,
-  kind: z.enum(ENTRY_KINDS, { error: 'kind must be common or unusual' }).optional().or(z.literal('').transform(() => undefined)),
+  kind: z.preprocess((v) => (v === '' ? undefined : v), z.enum(ENTRY_KINDS, { error: 'kind must be common or unusual' }).optional()),
   lang: optionalText,
 });
 

@@ -1,0 +1,51 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '../support/database.ts';
+import { seedKnowledgeBase } from '../support/fixtures.ts';
+import { startApp, type RunningApp } from '../support/app.ts';
+import { launchChromium } from './chromium.ts';
+
+let app: RunningApp;
+let browser: Browser;
+beforeAll(async () => {
+  const db = freshDatabase();
+  seedKnowledgeBase(db);
+  app = await startApp(db);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('in Chromium', () => {
+  it('searches from the home page and opens an entry', async () => {
+    const page = await browser.newPage();
+    await page.goto(app.url);
+    // The search box has focus on arrival, so the agent can type at once.
+    await page.keyboard.type('parcel late');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\?q=parcel\+late/);
+    const first = page.locator('.result__title').first();
+    expect(await first.innerText()).toBe('My parcel is late');
+    await first.click();
+    await page.waitForURL(/\/entries\/late-parcel$/);
+    expect(await page.locator('h1').innerText()).toBe('My parcel is late');
+    expect(await page.locator('.option__title').allInnerTexts()).toEqual([
+      'Trace the parcel',
+      'Reship at our cost',
+      'Offer a pickup point',
+      'Refund the shipping fee',
+    ]);
+    await page.close();
+  });
+
+  it('jumps to the search box with "/" and shows the copy button for the script', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/entries/late-parcel`);
+    expect(await page.locator('.copy-button').isVisible()).toBe(true);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('q');
+    await page.close();
+  });
+});
