@@ -6,9 +6,16 @@ import { migrate } from '../server/db/migrate.ts';
 
 /** What every content script shares: its flags, the migrated database and a progress bar on a terminal. */
 
-export function parseFlags<T extends Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>>(options: T) {
+type FlagOptions = Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>;
+
+export function parseFlags<T extends FlagOptions>(options: T) {
+  return parseCommand(options).values;
+}
+
+/** Flags and the words around them (`user add NAME --role lead`). */
+export function parseCommand<T extends FlagOptions>(options: T) {
   try {
-    return parseArgs({ options, allowPositionals: false }).values;
+    return parseArgs({ options, allowPositionals: true });
   } catch (error) {
     fail((error as Error).message);
   }

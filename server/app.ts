@@ -1,4 +1,8 @@
+import cookieParser from 'cookie-parser';
 import express from 'express';
+import { accountApi } from './accounts/account-api.ts';
+import { accountRoutes } from './accounts/account-routes.ts';
+import { adminRoutes } from './accounts/admin-routes.ts';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
 import type { Db } from './db/connection.ts';
@@ -8,7 +12,11 @@ import { entryRoutes } from './entries/entry-routes.ts';
 import { guideRoutes } from './guides/guide-routes.ts';
 import { homeRoutes } from './home/home-routes.ts';
 import { errorHandler, pageNotFound } from './http/error-handlers.ts';
+import { csrf } from './http/csrf.ts';
 import { healthRoutes } from './http/health-routes.ts';
+import { identify } from './http/identify.ts';
+import './http/locals.ts';
+import { requireReader } from './http/read-access.ts';
 import { createViewEngine } from './render/view-engine.ts';
 import { createSearch } from './search/search.ts';
 import { searchApi } from './search/search-api.ts';
@@ -33,8 +41,17 @@ export function createApp({ db, config }: AppContext) {
   app.disable('x-powered-by');
 
   app.use(express.static(join(ROOT, 'public'), { maxAge: '1h' }));
+  app.use(healthRoutes(db));
   app.use(express.json({ limit: '1mb' }));
-  app.locals.readAccess = config.readAccess;
+  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use(cookieParser());
+  app.use(identify(db));
+  app.use(csrf);
+
+  // Signing in and first-run setup work before anyone can read.
+  app.use(accountRoutes(db));
+  app.use('/api', accountApi(db));
+  app.use(requireReader(config.readAccess));
 
   // Pages
   app.use(homeRoutes(db));
@@ -42,11 +59,11 @@ export function createApp({ db, config }: AppContext) {
   app.use(categoryRoutes(db));
   app.use(entryRoutes(db));
   app.use(guideRoutes(db));
+  app.use(adminRoutes(db));
 
   // JSON API
   app.use('/api', searchApi(search));
   app.use('/api', entryApi(db));
-  app.use(healthRoutes(db));
 
   app.use(pageNotFound);
   app.use(errorHandler);

@@ -13,6 +13,9 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const status = known?.status ?? 500;
   if (!known) console.error(error);
   const message = known?.message ?? 'Something went wrong on our side. Please try again.';
+  if (status === 401 && !wantsJson(req)) {
+    return res.redirect(`/login?next=${encodeURIComponent(req.method === 'GET' ? req.originalUrl : '/')}`);
+  }
   res.status(status);
   if (wantsJson(req)) {
     res.json({ error: message, ...(known?.field ? { field: known.field } : {}) });

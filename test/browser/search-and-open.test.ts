@@ -10,7 +10,7 @@ let browser: Browser;
 beforeAll(async () => {
   const db = freshDatabase();
   seedKnowledgeBase(db);
-  app = await startApp(db);
+  app = await startApp(db, { readAccess: 'open' });
   browser = await launchChromium();
 });
 afterAll(async () => {

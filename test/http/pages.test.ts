@@ -7,7 +7,7 @@ let app: RunningApp;
 beforeAll(async () => {
   const db = freshDatabase();
   seedKnowledgeBase(db);
-  app = await startApp(db);
+  app = await startApp(db, { readAccess: 'open' });
 });
 afterAll(() => app.close());
 

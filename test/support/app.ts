@@ -1,37 +1,99 @@
 import type { AddressInfo } from 'node:net';
 import { parse, type HTMLElement } from 'node-html-parser';
+import { createUser } from '../../server/accounts/user-queries.ts';
+import type { Role } from '../../server/accounts/user.ts';
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import type { Db } from '../../server/db/connection.ts';
 
-export interface RunningApp {
-  url: string;
-  close(): Promise<void>;
+export const TEST_PASSWORD = 'correct horse battery';
+
+/** A browser-like client: keeps cookies, knows its CSRF token, parses pages. */
+export class Client {
+  private cookies = new Map<string, string>();
+
+  constructor(readonly url: string) {}
+
+  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const response = await fetch(this.url + path, { redirect: 'manual', ...init, headers });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const [name, ...value] = pair!.split('=');
+      if (/expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name!);
+      else this.cookies.set(name!, value.join('='));
+    }
+    return response;
+  }
+
+  get csrfToken(): string {
+    return this.cookies.get('planb_csrf') ?? '';
+  }
+
   /** GET a page and parse it. */
-  page(path: string): Promise<{ status: number; html: HTMLElement }>;
-  /** GET or send JSON. */
-  json(path: string, init?: RequestInit): Promise<{ status: number; body: any }>;
+  async page(path: string): Promise<{ status: number; html: HTMLElement; location: string | null }> {
+    const response = await this.fetch(path, { headers: { accept: 'text/html' } });
+    return { status: response.status, html: parse(await response.text()), location: response.headers.get('location') };
+  }
+
+  /** POST a form as a browser would, with the CSRF token unless told otherwise. */
+  async form(path: string, fields: Record<string, string | string[]>, { csrf = true } = {}) {
+    if (!this.csrfToken) await this.fetch('/login');
+    const body = new URLSearchParams();
+    if (csrf) body.append('_csrf', this.csrfToken);
+    for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(key, v);
+    const response = await this.fetch(path, {
+      method: 'POST',
+      body,
+      headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    return { status: response.status, html: parse(await response.text()), location: response.headers.get('location') };
+  }
+
+  /** JSON in and out, with the session's CSRF header on writes. */
+  async json(path: string, init: RequestInit & { body?: any } = {}): Promise<{ status: number; body: any }> {
+    const write = init.method && init.method !== 'GET';
+    if (write && !this.csrfToken) await this.fetch('/login');
+    const response = await this.fetch(path, {
+      ...init,
+      body: init.body === undefined || typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        ...(write ? { 'x-csrf-token': this.csrfToken } : {}),
+        ...(init.headers as Record<string, string>),
+      },
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  }
 }
 
-/** Serves the real app on a free port of this machine. */
+export interface RunningApp extends Client {
+  close(): Promise<void>;
+  /** A new signed-in client for an account with this name and role (created if needed). */
+  as(name: string, role?: Role): Promise<Client>;
+  /** A new client with no cookies. */
+  anonymous(): Client;
+}
+
+/** Serves the real app on a free loopback port. */
 export async function startApp(db: Db, config: Partial<Config> = {}): Promise<RunningApp> {
   const app = createApp({ db, config: { ...loadConfig({}), ...config } });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-    async page(path) {
-      const response = await fetch(url + path, { headers: { accept: 'text/html' } });
-      return { status: response.status, html: parse(await response.text()) };
-    },
-    async json(path, init = {}) {
-      const response = await fetch(url + path, {
-        ...init,
-        headers: { accept: 'application/json', 'content-type': 'application/json', ...init.headers },
-      });
-      return { status: response.status, body: await response.json() };
-    },
+  const client = new Client(url) as RunningApp;
+  client.close = () => new Promise((resolve) => server.close(() => resolve()));
+  client.anonymous = () => new Client(url);
+  client.as = async (name, role = 'agent') => {
+    const exists = db.prepare('SELECT 1 FROM users WHERE name = ?').get(name);
+    if (!exists) await createUser(db, name, role, TEST_PASSWORD);
+    const signedIn = new Client(url);
+    const { status } = await signedIn.form('/login', { name, password: TEST_PASSWORD });
+    if (status !== 302) throw new Error(`could not sign in as ${name}`);
+    return signedIn;
   };
+  return client;
 }

@@ -1,5 +1,6 @@
 import { date } from './date.ts';
+import { initial } from './initial.ts';
 import { plural } from './plural.ts';
 
 /** Every Handlebars helper, one per file. */
-export const helpers = { date, plural };
+export const helpers = { date, initial, plural };

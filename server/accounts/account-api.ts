@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import type { Db } from '../db/connection.ts';
+import { HttpError } from '../http/http-error.ts';
+import { addUser, changeRole, resetPassword, signIn } from './account-service.ts';
+import { requirePermission } from './permissions.ts';
+import { signInResponse, signOutResponse } from './session-cookie.ts';
+import { createApiToken, listUsers } from './user-queries.ts';
+
+/** JSON twins of the account pages. */
+export function accountApi(db: Db) {
+  const router = Router();
+
+  router.get('/session', (_req, res) => {
+    res.json({ user: res.locals.user, csrfToken: res.locals.csrfToken });
+  });
+
+  router.post('/session', async (req, res) => {
+    const user = await signIn(db, req.body, req.ip ?? '');
+    signInResponse(db, req, res, user.id);
+    res.status(201).json({ user, csrfToken: res.locals.csrfToken });
+  });
+
+  router.delete('/session', (_req, res) => {
+    signOutResponse(db, res);
+    res.status(204).end();
+  });
+
+  router.post('/account/tokens', (_req, res) => {
+    if (!res.locals.user) throw new HttpError(401, 'Sign in first');
+    res.status(201).json({ token: createApiToken(db, res.locals.user.id) });
+  });
+
+  router.get('/users', (_req, res) => {
+    requirePermission(res.locals.user, 'manageUsers');
+    res.json({ users: listUsers(db) });
+  });
+
+  router.post('/users', async (req, res) => {
+    const { user, password } = await addUser(db, res.locals.user, req.body);
+    res.status(201).json({ user, password });
+  });
+
+  router.post('/users/:name/role', (req, res) => {
+    res.json({ user: changeRole(db, res.locals.user, req.params.name, req.body) });
+  });
+
+  router.post('/users/:name/password', async (req, res) => {
+    res.json({ password: await resetPassword(db, res.locals.user, req.params.name) });
+  });
+
+  return router;
+}

@@ -1,0 +1,75 @@
+import { Router } from 'express';
+import type { Db } from '../db/connection.ts';
+import { HttpError } from '../http/http-error.ts';
+import { completeSetup, signIn } from './account-service.ts';
+import { setupTokenIsValid } from './first-run.ts';
+import { flash, safeNext, signInResponse, signOutResponse } from './session-cookie.ts';
+import { createApiToken } from './user-queries.ts';
+import { requirePermission } from './permissions.ts';
+
+/** Sign in and out, first-run setup, and the person's own account page. */
+export function accountRoutes(db: Db) {
+  const router = Router();
+
+  router.get('/login', (req, res) => {
+    if (res.locals.user) return res.redirect(safeNext(req.query.next));
+    res.render('accounts/login', { title: 'Sign in', next: safeNext(req.query.next) });
+  });
+
+  router.post('/login', async (req, res) => {
+    const next = safeNext(req.body?.next);
+    try {
+      const user = await signIn(db, req.body, req.ip ?? '');
+      signInResponse(db, req, res, user.id);
+      res.redirect(next);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      res.status(error.status).render('accounts/login', { title: 'Sign in', next, name: req.body?.name, error: error.message });
+    }
+  });
+
+  router.post('/logout', (_req, res) => {
+    signOutResponse(db, res);
+    res.redirect('/login');
+  });
+
+  router.get('/setup/:token', (req, res) => {
+    if (!setupTokenIsValid(db, req.params.token)) throw new HttpError(410, 'This setup link has already been used.');
+    res.render('accounts/setup', { title: 'Set up Plan B', token: req.params.token });
+  });
+
+  router.post('/setup/:token', async (req, res) => {
+    try {
+      const admin = await completeSetup(db, req.params.token, req.body);
+      signInResponse(db, req, res, admin.id);
+      flash(db, res, `Welcome, ${admin.name}. Add your team's accounts here.`);
+      res.redirect('/admin/users');
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status === 410) throw error;
+      res.status(error.status).render('accounts/setup', {
+        title: 'Set up Plan B',
+        token: req.params.token,
+        name: req.body?.name,
+        error: error.message,
+        errorField: error.field,
+      });
+    }
+  });
+
+  router.get('/account', (_req, res) => {
+    const user = requireSignedIn(res.locals.user);
+    res.render('accounts/account', { title: 'Your account', account: user });
+  });
+
+  router.post('/account/tokens', (_req, res) => {
+    const user = requireSignedIn(res.locals.user);
+    res.render('accounts/account', { title: 'Your account', account: user, newToken: createApiToken(db, user.id) });
+  });
+
+  return router;
+}
+
+function requireSignedIn(user: Parameters<typeof requirePermission>[0]) {
+  if (!user) throw new HttpError(401, 'Sign in first');
+  return user;
+}

@@ -1,0 +1,53 @@
+import { Router, type Response } from 'express';
+import type { Db } from '../db/connection.ts';
+import { HttpError } from '../http/http-error.ts';
+import { addUser, changeRole, resetPassword } from './account-service.ts';
+import { requirePermission } from './permissions.ts';
+import { ROLES } from './user.ts';
+import { listUsers } from './user-queries.ts';
+
+/** The admin's page for accounts and roles. */
+export function adminRoutes(db: Db) {
+  const router = Router();
+
+  const renderUsers = (res: Response, extra: Record<string, unknown> = {}) => {
+    requirePermission(res.locals.user, 'manageUsers');
+    const users = listUsers(db).map((u) => ({
+      ...u,
+      isMe: u.id === res.locals.user?.id,
+      roles: ROLES.map((role) => ({ role, selected: role === u.role })),
+    }));
+    res.render('accounts/users', { title: 'Users and roles', users, roles: ROLES, ...extra });
+  };
+
+  router.get('/admin/users', (_req, res) => renderUsers(res));
+
+  router.post('/admin/users', async (req, res) => {
+    try {
+      const { user, password } = await addUser(db, res.locals.user, req.body);
+      renderUsers(res, { created: { name: user.name, role: user.role, password } });
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status === 403 || error.status === 401) throw error;
+      res.status(error.status);
+      renderUsers(res, { error: error.message, form: req.body });
+    }
+  });
+
+  router.post('/admin/users/:name/role', (req, res) => {
+    try {
+      const user = changeRole(db, res.locals.user, req.params.name, req.body);
+      renderUsers(res, { notice: `${user.name} is now ${user.role === 'admin' ? 'an' : 'a'} ${user.role}.` });
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status === 403 || error.status === 401) throw error;
+      res.status(error.status);
+      renderUsers(res, { error: error.message });
+    }
+  });
+
+  router.post('/admin/users/:name/password', async (req, res) => {
+    const password = await resetPassword(db, res.locals.user, req.params.name);
+    renderUsers(res, { created: { name: req.params.name, password, reset: true } });
+  });
+
+  return router;
+}

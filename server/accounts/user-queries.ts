@@ -1,0 +1,91 @@
+import type { Db } from '../db/connection.ts';
+import { preparedFor } from '../db/prepared.ts';
+import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.ts';
+import type { Role, User } from './user.ts';
+
+export interface UserListItem extends User {
+  createdAt: string;
+}
+
+const statements = preparedFor((db) => ({
+  count: db.prepare('SELECT count(*) FROM users').pluck(),
+  byName: db.prepare('SELECT id, name, role, password_hash AS passwordHash FROM users WHERE name = ?'),
+  byId: db.prepare('SELECT id, name, role FROM users WHERE id = ?'),
+  all: db.prepare('SELECT id, name, role, created_at AS createdAt FROM users ORDER BY name'),
+  insert: db.prepare('INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)'),
+  setRole: db.prepare('UPDATE users SET role = ? WHERE id = ?'),
+  setPassword: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
+  endSessions: db.prepare('DELETE FROM sessions WHERE user_id = ?'),
+  addToken: db.prepare('INSERT INTO api_tokens (token_hash, user_id, created_at) VALUES (?, ?, ?)'),
+  byToken: db.prepare(`
+    SELECT u.id, u.name, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`),
+  touchToken: db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?'),
+  admins: db.prepare("SELECT count(*) FROM users WHERE role = 'admin'").pluck(),
+}));
+
+export function countUsers(db: Db): number {
+  return statements(db).count.get() as number;
+}
+
+export function countAdmins(db: Db): number {
+  return statements(db).admins.get() as number;
+}
+
+export function findUserByName(db: Db, name: string): User | undefined {
+  const row = statements(db).byName.get(name) as (User & { passwordHash: string }) | undefined;
+  return row && { id: row.id, name: row.name, role: row.role };
+}
+
+export function findUser(db: Db, id: number): User | undefined {
+  return statements(db).byId.get(id) as User | undefined;
+}
+
+export function listUsers(db: Db): UserListItem[] {
+  return statements(db).all.all() as UserListItem[];
+}
+
+export async function createUser(db: Db, name: string, role: Role, password: string): Promise<User> {
+  return insertUser(db, name, role, await hashPassword(password));
+}
+
+export function insertUser(db: Db, name: string, role: Role, passwordHash: string): User {
+  const id = Number(statements(db).insert.run(name, role, passwordHash, new Date().toISOString()).lastInsertRowid);
+  return { id, name, role };
+}
+
+export function setRole(db: Db, userId: number, role: Role): void {
+  statements(db).setRole.run(role, userId);
+}
+
+/** Sets a new password and signs the person out everywhere. */
+export async function setPassword(db: Db, userId: number, password: string): Promise<void> {
+  const hash = await hashPassword(password);
+  db.transaction(() => {
+    statements(db).setPassword.run(hash, userId);
+    statements(db).endSessions.run(userId);
+  })();
+}
+
+/** The user when name and password match; undefined otherwise (without saying which was wrong). */
+export async function checkPassword(db: Db, name: string, password: string): Promise<User | undefined> {
+  const row = statements(db).byName.get(name) as (User & { passwordHash: string }) | undefined;
+  // Compare against a dummy hash for unknown names so both paths take the same time.
+  const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
+  return row && ok ? { id: row.id, name: row.name, role: row.role } : undefined;
+}
+
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** A new personal API token; only its hash is kept, so it is shown once. */
+export function createApiToken(db: Db, userId: number): string {
+  const token = `pb_${newToken()}`;
+  statements(db).addToken.run(hashToken(token), userId, new Date().toISOString());
+  return token;
+}
+
+export function userForApiToken(db: Db, token: string): User | undefined {
+  const hash = hashToken(token);
+  const user = statements(db).byToken.get(hash) as User | undefined;
+  if (user) statements(db).touchToken.run(new Date().toISOString(), hash);
+  return user;
+}
