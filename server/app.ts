@@ -7,12 +7,16 @@ import { join } from 'node:path';
 import type { Config } from './config.ts';
 import type { Db } from './db/connection.ts';
 import { categoryRoutes } from './categories/category-routes.ts';
+import { contributeApi } from './contribute/contribute-api.ts';
+import { editorRoutes } from './contribute/editor-routes.ts';
 import { entryApi } from './entries/entry-api.ts';
 import { entryRoutes } from './entries/entry-routes.ts';
 import { guideRoutes } from './guides/guide-routes.ts';
 import { homeRoutes } from './home/home-routes.ts';
+import { reviewRoutes } from './review/review-routes.ts';
 import { errorHandler, pageNotFound } from './http/error-handlers.ts';
 import { csrf } from './http/csrf.ts';
+import { pageHeader } from './http/page-header.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { identify } from './http/identify.ts';
 import './http/locals.ts';
@@ -52,18 +56,22 @@ export function createApp({ db, config }: AppContext) {
   app.use(accountRoutes(db));
   app.use('/api', accountApi(db));
   app.use(requireReader(config.readAccess));
+  app.use(pageHeader(db));
 
   // Pages
   app.use(homeRoutes(db));
   app.use(searchRoutes(search, db));
   app.use(categoryRoutes(db));
+  app.use(editorRoutes(db));
   app.use(entryRoutes(db));
+  app.use(reviewRoutes(db));
   app.use(guideRoutes(db));
   app.use(adminRoutes(db));
 
   // JSON API
   app.use('/api', searchApi(search));
   app.use('/api', entryApi(db));
+  app.use('/api', contributeApi(db));
 
   app.use(pageNotFound);
   app.use(errorHandler);

@@ -1,20 +1,34 @@
-// npm run screenshots -- [--base URL] [--out DIR] PATH…: full-page PNGs of pages of a running server, for looking at.
+// npm run screenshots -- [--base URL] [--out DIR] [--width N] [--user NAME --password PW] PATH…
+// Full-page PNGs of pages of a running server, for looking at what a change did.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../../test/browser/chromium.ts';
 
 const { values, positionals } = parseArgs({
-  options: { base: { type: 'string', default: 'http://localhost:3000' }, out: { type: 'string', default: 'screenshots' }, width: { type: 'string', default: '1280' } },
+  options: {
+    base: { type: 'string', default: 'http://localhost:3000' },
+    out: { type: 'string', default: 'screenshots' },
+    width: { type: 'string', default: '1280' },
+    user: { type: 'string' },
+    password: { type: 'string' },
+  },
   allowPositionals: true,
 });
 const paths = positionals.length ? positionals : ['/'];
 mkdirSync(values.out!, { recursive: true });
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: Number(values.width), height: 900 } });
+if (values.user) {
+  await page.goto(`${values.base}/login`);
+  await page.fill('input[name=name]', values.user);
+  await page.fill('input[name=password]', values.password ?? '');
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('form[action="/login"] button')]);
+}
 for (const path of paths) {
   await page.goto(values.base + path);
-  const file = join(values.out!, `${path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}-${values.width}.png`);
+  const name = path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home';
+  const file = join(values.out!, `${name}-${values.width}${values.user ? `-${values.user}` : ''}.png`);
   await page.screenshot({ path: file, fullPage: true });
   console.log(file);
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection.ts';
 import { preparedFor } from '../db/prepared.ts';
+import type { EntryStatus } from '../entries/entry.ts';
 
 export interface CategorySummary {
   name: string;
@@ -14,7 +15,7 @@ const statements = preparedFor((db) => ({
   bySlug: db.prepare('SELECT name, slug FROM categories WHERE slug = ?'),
   withCounts: db.prepare(`
     SELECT c.name, c.slug, count(e.entry_no) AS entryCount
-    FROM categories c JOIN entries e ON e.category_id = c.id AND e.status <> 'archived'
+    FROM categories c JOIN entries e ON e.category_id = c.id AND e.status IN (SELECT value FROM json_each(?))
     GROUP BY c.id ORDER BY c.name`),
 }));
 
@@ -33,8 +34,9 @@ export function findCategory(db: Db, slug: string): { name: string; slug: string
   return statements(db).bySlug.get(slug) as { name: string; slug: string } | undefined;
 }
 
-export function listCategories(db: Db): CategorySummary[] {
-  return statements(db).withCounts.all() as CategorySummary[];
+/** Categories with how many entries the reader may see in each (`statuses`, see visibleStatuses). */
+export function listCategories(db: Db, statuses: EntryStatus[] = ['vetted', 'in_review', 'draft']): CategorySummary[] {
+  return statements(db).withCounts.all(JSON.stringify(statuses)) as CategorySummary[];
 }
 
 export function slugify(text: string): string {

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { visibleStatuses } from '../accounts/permissions.ts';
 import type { Db } from '../db/connection.ts';
 import { entriesInCategory } from '../entries/entry-queries.ts';
 import { notFound } from '../http/http-error.ts';
@@ -10,7 +11,7 @@ export function categoryRoutes(db: Db) {
   router.get('/categories/:slug', (req, res) => {
     const category = findCategory(db, req.params.slug);
     if (!category) throw notFound('category');
-    const entries = entriesInCategory(db, category.slug);
+    const entries = entriesInCategory(db, category.slug, visibleStatuses(res.locals.user));
     res.render('categories/category', {
       title: category.name,
       category,

@@ -8,6 +8,7 @@ export interface StoredEntry {
   revision: number;
   createdAt: string;
   updatedAt: string;
+  createdBy: string | null;
   categorySlug: string;
   html: {
     summary: string;
@@ -46,6 +47,7 @@ interface EntryRow {
   summary_md: string; summary_html: string; what_to_say_md: string; what_to_say_html: string;
   timeline_md: string; timeline_html: string; caveats_md: string; caveats_html: string;
   follow_up_md: string; follow_up_html: string; revision: number; created_at: string; updated_at: string;
+  created_by: string | null;
 }
 
 interface OptionRow { kind: 'solution' | 'alternative'; title: string; body_md: string; body_html: string }
@@ -63,10 +65,10 @@ const statements = preparedFor((db) => ({
   ids: db.prepare('SELECT id FROM entries ORDER BY id').pluck(),
   recent: db.prepare(`
     SELECT ${LIST_COLUMNS} FROM entries e JOIN categories c ON c.id = e.category_id
-    WHERE e.status <> 'archived' ORDER BY e.updated_at DESC, e.id LIMIT ?`),
+    WHERE e.status IN (SELECT value FROM json_each(?)) ORDER BY e.updated_at DESC, e.id LIMIT ?`),
   inCategory: db.prepare(`
     SELECT ${LIST_COLUMNS} FROM entries e JOIN categories c ON c.id = e.category_id
-    WHERE c.slug = ? AND e.status <> 'archived' ORDER BY e.kind, e.title`),
+    WHERE c.slug = ? AND e.status IN (SELECT value FROM json_each(?)) ORDER BY e.kind, e.title`),
   latestRevision: db.prepare(`
     SELECT number, author, summary, created_at AS createdAt FROM revisions
     WHERE entry_id = ? ORDER BY number DESC LIMIT 1`),
@@ -103,6 +105,7 @@ export function findEntry(db: Db, id: string): StoredEntry | undefined {
     revision: row.revision,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    createdBy: row.created_by,
     categorySlug: row.category_slug,
     html: {
       summary: row.summary_html,
@@ -123,12 +126,13 @@ export function countEntries(db: Db): number {
   return statements(db).count.get() as number;
 }
 
-export function recentEntries(db: Db, limit: number): EntryListItem[] {
-  return statements(db).recent.all(limit) as EntryListItem[];
+/** `statuses`: what the reader may see (see visibleStatuses). */
+export function recentEntries(db: Db, limit: number, statuses: EntryStatus[]): EntryListItem[] {
+  return statements(db).recent.all(JSON.stringify(statuses), limit) as EntryListItem[];
 }
 
-export function entriesInCategory(db: Db, slug: string): EntryListItem[] {
-  return statements(db).inCategory.all(slug) as EntryListItem[];
+export function entriesInCategory(db: Db, slug: string, statuses: EntryStatus[]): EntryListItem[] {
+  return statements(db).inCategory.all(slug, JSON.stringify(statuses)) as EntryListItem[];
 }
 
 export function latestRevision(db: Db, id: string): RevisionInfo | undefined {

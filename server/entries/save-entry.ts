@@ -10,6 +10,8 @@ export interface SaveContext {
   author: string;
   /** Why the change was made, shown in the history. */
   summary: string;
+  /** Who first wrote the entry, when this save creates it (defaults to the author). */
+  createdBy?: string;
 }
 
 export interface SaveResult {
@@ -35,7 +37,7 @@ export function saveEntry(db: Db, entry: Entry, context: SaveContext): SaveResul
     if (current) {
       statements(db).update.run(row);
     } else {
-      statements(db).insert.run({ ...row, created_at: now });
+      statements(db).insert.run({ ...row, created_at: now, created_by: context.createdBy ?? context.author });
     }
     writeLists(db, entry);
     statements(db).revision.run({
@@ -111,7 +113,7 @@ const COLUMNS = [
   'phrasings_text', 'tags_text', 'summary_text', 'body_text', 'revision', 'updated_at',
 ];
 
-const INSERT_COLUMNS = ['id', ...COLUMNS, 'created_at'];
+const INSERT_COLUMNS = ['id', ...COLUMNS, 'created_at', 'created_by'];
 
 const statements = preparedFor((db) => ({
     insert: db.prepare(

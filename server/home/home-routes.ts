@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { visibleStatuses } from '../accounts/permissions.ts';
 import { listCategories } from '../categories/category-queries.ts';
 import type { Db } from '../db/connection.ts';
 import { countEntries, recentEntries } from '../entries/entry-queries.ts';
@@ -8,12 +9,13 @@ export function homeRoutes(db: Db) {
   const router = Router();
 
   router.get('/', (_req, res) => {
+    const statuses = visibleStatuses(res.locals.user);
     res.render('home/home', {
       title: 'Plan B',
       isHome: true,
       entryCount: countEntries(db),
-      categories: listCategories(db),
-      recent: recentEntries(db, 8),
+      categories: listCategories(db, statuses),
+      recent: recentEntries(db, 8, statuses),
       guides: listGuides(db),
     });
   });

@@ -18,7 +18,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   }
   res.status(status);
   if (wantsJson(req)) {
-    res.json({ error: message, ...(known?.field ? { field: known.field } : {}) });
+    res.json({ error: message, ...(known?.field ? { field: known.field } : {}), ...known?.details });
   } else {
     res.render(status === 404 ? 'errors/not-found' : 'errors/error', { title: status === 404 ? 'Not found' : 'Error', status, message });
   }

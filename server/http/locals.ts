@@ -13,6 +13,10 @@ declare global {
       sessionToken?: string;
       flash?: string | null;
       csrfToken?: string;
+      /** What waits for this person, shown in the header. */
+      counts?: { review: number; myDrafts: number };
+      isLead?: boolean;
+      isAdmin?: boolean;
     }
   }
 }

@@ -18,7 +18,7 @@ export function createViewEngine(viewsDir: string) {
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   const template = (file: string) => {
     let t = compiled.get(file);
-    if (!t) compiled.set(file, (t = hbs.compile(readFileSync(file, 'utf8'), { strict: false })));
+    if (!t) compiled.set(file, (t = hbs.compile(readFileSync(file, 'utf8'), { preventIndent: true })));
     return t;
   };
 

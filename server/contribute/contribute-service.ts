@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { can, canSeeEntry, requirePermission } from '../accounts/permissions.ts';
+import type { User } from '../accounts/user.ts';
+import type { Db } from '../db/connection.ts';
+import { entrySchema, type Entry } from '../entries/entry.ts';
+import { findEntry, type StoredEntry } from '../entries/entry-queries.ts';
+import { saveEntry } from '../entries/save-entry.ts';
+import { HttpError, notFound } from '../http/http-error.ts';
+import { validate } from '../http/validate.ts';
+import { findProposal, idIsProposed, insertProposal, recordReviewEvent, reviseProposal } from '../review/proposal-queries.ts';
+
+/**
+ * Adding and changing entries. A lead's change is saved at once; an agent's becomes a proposal
+ * for review while the vetted version stays live. The pages and the API both call these.
+ */
+
+export type Submission =
+  | { outcome: 'saved'; entryId: string; revision: number }
+  | { outcome: 'proposed'; entryId: string; proposalId: number };
+
+const reasonSchema = z.string({ error: 'summary must be text' }).trim().max(300, 'summary must be at most 300 characters');
+const baseSchema = z.coerce.number({ error: 'baseRevision must be the revision number you started from' }).int().min(1);
+
+/** 409 when the entry moved on since the person started editing: both versions come back. */
+export class EditConflict extends HttpError {
+  constructor(
+    readonly current: StoredEntry,
+    readonly yours: Entry,
+  ) {
+    super(
+      409,
+      `Someone saved revision ${current.revision} of this entry while you were editing. Compare both versions, merge, and save again.`,
+      'baseRevision',
+      { current: { ...current.entry, revision: current.revision }, yours },
+    );
+  }
+}
+
+export function submitNewEntry(db: Db, actor: User | null, input: unknown, why = ''): Submission {
+  const user = requirePermission(actor, 'propose');
+  const entry = validate(entrySchema, input);
+  if (findEntry(db, entry.id) || idIsProposed(db, entry.id)) {
+    throw new HttpError(409, `An entry with the id "${entry.id}" already exists or is waiting for review.`, 'id');
+  }
+  const summary = validate(reasonSchema, why) || 'New entry';
+  if (can(user, 'editDirectly')) {
+    const saved = saveEntry(db, entry, { author: user.name, summary });
+    return { outcome: 'saved', entryId: entry.id, revision: saved.revision };
+  }
+  const proposed = { ...entry, status: 'in_review' as const, owner: null, reviewBy: null };
+  const proposalId = insertProposal(db, { entry: proposed, isNew: true, baseRevision: null, author: user.name, summary });
+  return { outcome: 'proposed', entryId: entry.id, proposalId };
+}
+
+export function submitEdit(db: Db, actor: User | null, id: string, input: unknown, baseRevision: unknown, why = ''): Submission {
+  const user = requirePermission(actor, 'propose');
+  const current = findEntry(db, id);
+  if (!current || !canSeeEntry(user, current.entry.status, current.createdBy)) throw notFound('entry');
+  const edited = validate(entrySchema, { ...(input as object), id });
+  const base = validate(baseSchema, baseRevision);
+  if (base !== current.revision) throw new EditConflict(current, edited);
+  const summary = validate(reasonSchema, why) || 'Edited';
+  if (can(user, 'editDirectly')) {
+    const saved = saveEntry(db, edited, { author: user.name, summary });
+    return { outcome: 'saved', entryId: id, revision: saved.revision };
+  }
+  // Agents propose content; status, owner and review date stay the leads' to set.
+  const { status, owner, reviewBy } = current.entry;
+  const proposalId = insertProposal(db, {
+    entry: { ...edited, status, owner, reviewBy },
+    isNew: false,
+    baseRevision: base,
+    author: user.name,
+    summary,
+  });
+  return { outcome: 'proposed', entryId: id, proposalId };
+}
+
+/** The author answers a request for changes (or improves a pending proposal): it goes back to review. */
+export function reviseOwnProposal(db: Db, actor: User | null, proposalId: number, input: unknown, why = ''): Submission {
+  const user = requirePermission(actor, 'propose');
+  const proposal = findProposal(db, proposalId);
+  if (!proposal || (proposal.author !== user.name && !can(user, 'review'))) throw notFound('proposal');
+  if (proposal.state !== 'pending' && proposal.state !== 'changes_requested') {
+    throw new HttpError(409, `This proposal was already ${proposal.state}; start a new one from the entry.`);
+  }
+  const revised = validate(entrySchema, { ...(input as object), id: proposal.entryId });
+  const kept = proposal.isNew
+    ? { status: 'in_review' as const, owner: null, reviewBy: null }
+    : { status: proposal.entry.status, owner: proposal.entry.owner, reviewBy: proposal.entry.reviewBy };
+  const summary = validate(reasonSchema, why) || proposal.summary;
+  // A lead who edits a proposal has merged it with the live entry, so it now builds on the latest revision.
+  const base = can(user, 'review') && !proposal.isNew ? (findEntry(db, proposal.entryId)?.revision ?? null) : proposal.baseRevision;
+  db.transaction(() => {
+    reviseProposal(db, proposalId, { ...revised, ...kept }, summary, base);
+    recordReviewEvent(db, proposalId, user.name, 'resubmit', validate(reasonSchema, why));
+  })();
+  return { outcome: 'proposed', entryId: proposal.entryId, proposalId };
+}

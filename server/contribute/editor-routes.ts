@@ -1,0 +1,130 @@
+import { Router, type Request, type Response } from 'express';
+import { can, canSeeEntry, requirePermission } from '../accounts/permissions.ts';
+import { flash } from '../accounts/session-cookie.ts';
+import { listCategories, slugify } from '../categories/category-queries.ts';
+import type { Db } from '../db/connection.ts';
+import { entrySchema } from '../entries/entry.ts';
+import { findEntry } from '../entries/entry-queries.ts';
+import { HttpError, notFound } from '../http/http-error.ts';
+import { diffEntries } from '../revisions/entry-diff.ts';
+import { findProposal, idIsProposed } from '../review/proposal-queries.ts';
+import { EditConflict, reviseOwnProposal, submitEdit, submitNewEntry, type Submission } from './contribute-service.ts';
+import { editorView, type EditorExtras, type EditorPage } from './editor-view.ts';
+import { applyOptionAction, draftErrors, draftFromEntry, draftFromForm, entryInput, type EntryDraft } from './entry-form.ts';
+
+/** The entry editor: propose a new entry, propose or make an edit, revise a proposal. */
+export function editorRoutes(db: Db) {
+  const router = Router();
+  const categories = () => listCategories(db).map((c) => c.name);
+
+  const render = (res: Response, page: EditorPage, draft: EntryDraft, extras: Partial<EditorExtras> = {}) => {
+    const user = requirePermission(res.locals.user, 'propose');
+    res.render('contribute/editor', { title: page.heading, ...editorView(page, draft, user, { categories: categories(), ...extras }) });
+  };
+
+  /** One flow for every editor form: option buttons, preview, field errors, conflicts, then submit. */
+  const handlePost = (req: Request, res: Response, page: EditorPage, id: string, submit: (draft: EntryDraft) => Submission) => {
+    requirePermission(res.locals.user, 'propose');
+    const draft = draftFromForm(req.body ?? {});
+    const action = typeof req.body?.action === 'string' ? req.body.action : 'save';
+    if (applyOptionAction(draft, action)) return render(res, page, draft);
+    const errors = draftErrors(draft, id);
+    if (Object.keys(errors).length) return render(res.status(400), page, draft, { errors });
+    if (action === 'preview') return render(res, page, draft, { preview: entrySchema.parse(entryInput(draft, id)) });
+    try {
+      const done = submit(draft);
+      if (done.outcome === 'saved') {
+        flash(db, res, `Saved as revision ${done.revision}.`);
+        return res.redirect(`/entries/${done.entryId}`);
+      }
+      flash(db, res, 'Sent for review. The team leads will see it in their queue; you can follow it here.');
+      res.redirect('/my/drafts');
+    } catch (error) {
+      if (error instanceof EditConflict) {
+        const conflict = { revision: error.current.revision, author: '', sections: diffEntries(error.current.entry, error.yours) };
+        return render(res.status(409), page, { ...draft, baseRevision: String(error.current.revision) }, { conflict });
+      }
+      if (error instanceof HttpError && error.status < 500 && error.field) {
+        return render(res.status(error.status), page, draft, { errors: { [error.field]: error.message } });
+      }
+      throw error;
+    }
+  };
+
+  const newPage: EditorPage = {
+    heading: 'Propose a new entry',
+    intro: 'Write the request as the customer would put it, then what works and what to offer when it cannot be done.',
+    actionUrl: '/entries/new',
+    submitLabel: 'Submit',
+    cancelUrl: '/',
+  };
+
+  router.get('/entries/new', (req, res) => {
+    const draft = draftFromEntry(null, null);
+    if (typeof req.query.title === 'string') draft.title = req.query.title.slice(0, 200);
+    if (typeof req.query.phrasing === 'string') draft.phrasings = req.query.phrasing.slice(0, 300);
+    render(res, newPage, draft);
+  });
+
+  router.post('/entries/new', (req, res) => {
+    const title = typeof req.body?.title === 'string' ? req.body.title : '';
+    const id = freeId(db, title);
+    handlePost(req, res, newPage, id, (draft) => submitNewEntry(db, res.locals.user, entryInput(draft, id), draft.why));
+  });
+
+  const editPage = (id: string, title: string): EditorPage => ({
+    heading: `Edit: ${title}`,
+    intro: 'Improve what is there. Say why in one line so the history tells the story.',
+    actionUrl: `/entries/${id}/edit`,
+    submitLabel: 'Save',
+    cancelUrl: `/entries/${id}`,
+  });
+
+  router.get('/entries/:id/edit', (req, res) => {
+    const current = findEntry(db, req.params.id);
+    if (!current || !canSeeEntry(res.locals.user, current.entry.status, current.createdBy)) throw notFound('entry');
+    render(res, editPage(current.entry.id, current.entry.title), draftFromEntry(current.entry, current.revision));
+  });
+
+  router.post('/entries/:id/edit', (req, res) => {
+    const current = findEntry(db, req.params.id);
+    if (!current) throw notFound('entry');
+    const id = current.entry.id;
+    handlePost(req, res, editPage(id, current.entry.title), id, (draft) =>
+      submitEdit(db, res.locals.user, id, entryInput(draft, id), draft.baseRevision, draft.why),
+    );
+  });
+
+  const proposalPage = (proposalId: number, title: string): EditorPage => ({
+    heading: `Revise your proposal: ${title}`,
+    intro: 'Answer the review comments, then send it back to the queue.',
+    actionUrl: `/proposals/${proposalId}/edit`,
+    submitLabel: 'Send back for review',
+    cancelUrl: `/proposals/${proposalId}`,
+  });
+
+  router.get('/proposals/:proposal/edit', (req, res) => {
+    const proposal = findProposal(db, Number(req.params.proposal));
+    if (!proposal || (proposal.author !== res.locals.user?.name && !can(res.locals.user, 'review'))) throw notFound('proposal');
+    render(res, proposalPage(proposal.id, proposal.entry.title), draftFromEntry(proposal.entry, proposal.baseRevision));
+  });
+
+  router.post('/proposals/:proposal/edit', (req, res) => {
+    const proposal = findProposal(db, Number(req.params.proposal));
+    if (!proposal) throw notFound('proposal');
+    handlePost(req, res, proposalPage(proposal.id, proposal.entry.title), proposal.entryId, (draft) =>
+      reviseOwnProposal(db, res.locals.user, proposal.id, entryInput(draft, proposal.entryId), draft.why),
+    );
+  });
+
+  return router;
+}
+
+/** A readable id from the title that no entry or waiting proposal uses yet. */
+function freeId(db: Db, title: string): string {
+  // Ids are plain ASCII slugs; a title in another script gets a neutral one.
+  const base = slugify(title).replace(/[^a-z0-9]+/g, '-').replace(/^-+/, '').slice(0, 80).replace(/-+$/, '') || 'entry';
+  let id = base;
+  for (let n = 2; findEntry(db, id) || idIsProposed(db, id); n++) id = `${base}-${n}`;
+  return id;
+}

@@ -1,0 +1,19 @@
+import type { RequestHandler } from 'express';
+import { can } from '../accounts/permissions.ts';
+import type { Db } from '../db/connection.ts';
+import { countChangesRequested, countPendingProposals } from '../review/proposal-queries.ts';
+
+/** What the header shows the signed-in person: role links and "waiting for me" counts (pages only). */
+export function pageHeader(db: Db): RequestHandler {
+  return (req, res, next) => {
+    const user = res.locals.user;
+    if (req.method !== 'GET' || req.path.startsWith('/api/') || !user) return next();
+    res.locals.isLead = can(user, 'review');
+    res.locals.isAdmin = can(user, 'manageUsers');
+    res.locals.counts = {
+      review: can(user, 'review') ? countPendingProposals(db) : 0,
+      myDrafts: countChangesRequested(db, user.name),
+    };
+    next();
+  };
+}

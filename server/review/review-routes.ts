@@ -1,0 +1,100 @@
+import { Router, type Response } from 'express';
+import { can, requirePermission } from '../accounts/permissions.ts';
+import { flash } from '../accounts/session-cookie.ts';
+import type { Db } from '../db/connection.ts';
+import { findEntry } from '../entries/entry-queries.ts';
+import { HttpError, notFound } from '../http/http-error.ts';
+import { diffEntries } from '../revisions/entry-diff.ts';
+import { EditConflict } from '../contribute/contribute-service.ts';
+import { findProposal, proposalsBy, proposalsInState, reviewEvents, type Proposal } from './proposal-queries.ts';
+import { decide } from './review-service.ts';
+
+const STATE_LABELS = {
+  pending: 'Waiting for review',
+  changes_requested: 'Changes requested',
+  approved: 'Approved',
+  rejected: 'Rejected',
+} as const;
+
+function listItem(p: Proposal) {
+  return {
+    id: p.id,
+    title: p.entry.title,
+    entryId: p.entryId,
+    isNew: p.isNew,
+    author: p.author,
+    summary: p.summary,
+    state: p.state,
+    stateLabel: STATE_LABELS[p.state],
+    updatedAt: p.updatedAt,
+    createdAt: p.createdAt,
+    canRevise: p.state === 'pending' || p.state === 'changes_requested',
+  };
+}
+
+/** The leads' review queue, one proposal's page with its decision form, and an author's drafts. */
+export function reviewRoutes(db: Db) {
+  const router = Router();
+
+  router.get('/review', (_req, res) => {
+    requirePermission(res.locals.user, 'review');
+    res.render('review/queue', {
+      title: 'Review queue',
+      pending: proposalsInState(db, 'pending').map(listItem),
+      waiting: proposalsInState(db, 'changes_requested').map(listItem),
+    });
+  });
+
+  router.get('/my/drafts', (_req, res) => {
+    const user = requirePermission(res.locals.user, 'propose');
+    const mine = proposalsBy(db, user.name).map((p) => ({ ...listItem(p), lastComment: reviewEvents(db, p.id).filter((e) => e.comment).at(-1) }));
+    res.render('review/my-drafts', { title: 'My drafts', proposals: mine });
+  });
+
+  const renderProposal = (res: Response, proposal: Proposal, extra = {}) => {
+    const user = res.locals.user;
+    const current = proposal.isNew ? undefined : findEntry(db, proposal.entryId);
+    res.render('review/proposal', {
+      title: proposal.entry.title,
+      proposal: listItem(proposal),
+      events: reviewEvents(db, proposal.id),
+      changes: diffEntries(current?.entry ?? null, proposal.entry),
+      stale: !!current && current.revision !== proposal.baseRevision,
+      currentRevision: current?.revision,
+      canDecide: can(user, 'review') && (proposal.state === 'pending' || proposal.state === 'changes_requested'),
+      canRevise: (proposal.author === user?.name || can(user, 'review')) && listItem(proposal).canRevise,
+      ...extra,
+    });
+  };
+
+  router.get('/proposals/:proposal', (req, res) => {
+    const user = requirePermission(res.locals.user, 'propose');
+    const proposal = findProposal(db, Number(req.params.proposal));
+    if (!proposal || (proposal.author !== user.name && !can(user, 'review'))) throw notFound('proposal');
+    renderProposal(res, proposal);
+  });
+
+  router.post('/proposals/:proposal/decision', (req, res) => {
+    const proposal = findProposal(db, Number(req.params.proposal));
+    if (!proposal) throw notFound('proposal');
+    try {
+      const outcome = decide(db, res.locals.user, proposal.entryId, { ...req.body, proposal: proposal.id });
+      const message = {
+        approved: `Approved: "${proposal.entry.title}" is live as revision ${outcome.revision}.`,
+        changes_requested: `Sent back to ${proposal.author} with your comment.`,
+        rejected: `Rejected. ${proposal.author} will see your reason.`,
+        pending: '',
+      }[outcome.state];
+      flash(db, res, message);
+      res.redirect(outcome.state === 'approved' ? `/entries/${proposal.entryId}` : '/review');
+    } catch (error) {
+      if (error instanceof HttpError && error.status !== 403 && error.status !== 401) {
+        const conflict = error instanceof EditConflict;
+        return renderProposal(res.status(error.status), proposal, { error: error.message, comment: req.body?.comment, conflict });
+      }
+      throw error;
+    }
+  });
+
+  return router;
+}
