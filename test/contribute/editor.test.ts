@@ -42,7 +42,7 @@ describe('the entry editor', () => {
     const { status, html } = await agent.form('/entries/new', { ...filledForm, title: '', solutionTitle: [''], solutionBody: ['Only a body'] });
     expect(status).toBe(400);
     expect(html.querySelector('.form-error')!.text).toMatch(/Everything you typed is still here/);
-    expect(html.querySelector('input[name="title"]')!.parentNode.querySelector('.field__error')!.text).toBe('title is required');
+    expect(html.querySelector('input[name="title"]')!.parentNode!.querySelector('.field__error')!.text).toBe('title is required');
     expect(html.querySelector('.editor-option--invalid .field__error')!.text).toMatch(/option title is required/);
     expect(html.querySelector('textarea[name="phrasings"]')!.text).toBe('gift wrap\nwrap it as a present');
     expect(values(html, 'textarea[name="solutionBody"]')).toEqual(['Only a body']);
