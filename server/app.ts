@@ -43,6 +43,7 @@ export function createApp({ db, config }: AppContext) {
   app.set('views', views);
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
+  app.locals.readOpen = config.readAccess === 'open';
 
   app.use(express.static(join(ROOT, 'public'), { maxAge: '1h' }));
   app.use(healthRoutes(db));

@@ -1,16 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connection.ts';
 import { findEntry } from '../../server/entries/entry-queries.ts';
-import { freshDatabase } from '../support/database.ts';
-import { seedKnowledgeBase } from '../support/fixtures.ts';
-import { startApp, type RunningApp } from '../support/app.ts';
+import { startSeededApp, type RunningApp } from '../support/app.ts';
 
 let db: Db;
 let app: RunningApp;
 beforeEach(async () => {
-  db = freshDatabase();
-  seedKnowledgeBase(db);
-  app = await startApp(db);
+  ({ db, app } = await startSeededApp());
   return () => app.close();
 });
 

@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../support/database.ts';
-import { seedKnowledgeBase } from '../support/fixtures.ts';
-import { startApp, type RunningApp } from '../support/app.ts';
+import { startSeededApp, type RunningApp } from '../support/app.ts';
 
 let app: RunningApp;
 beforeAll(async () => {
-  const db = freshDatabase();
-  seedKnowledgeBase(db);
-  app = await startApp(db, { readAccess: 'open' });
+  ({ app } = await startSeededApp({ readAccess: 'open' }));
 });
 afterAll(() => app.close());
 

@@ -5,6 +5,8 @@ import type { Role } from '../../server/accounts/user.ts';
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import type { Db } from '../../server/db/connection.ts';
+import { freshDatabase } from './database.ts';
+import { seedKnowledgeBase } from './fixtures.ts';
 
 export const TEST_PASSWORD = 'correct horse battery';
 
@@ -96,4 +98,11 @@ export async function startApp(db: Db, config: Partial<Config> = {}): Promise<Ru
     return signedIn;
   };
   return client;
+}
+
+/** The real app over a fresh database holding the fixture knowledge base (see fixtures.ts). */
+export async function startSeededApp(config: Partial<Config> = {}): Promise<{ db: Db; app: RunningApp }> {
+  const db = freshDatabase();
+  seedKnowledgeBase(db);
+  return { db, app: await startApp(db, config) };
 }
