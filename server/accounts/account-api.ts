@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Db } from '../db/connection.ts';
 import { HttpError } from '../http/http-error.ts';
-import { addUser, changeRole, resetPassword, signIn } from './account-service.ts';
+import { addUser, changeRole, completeSetup, resetPassword, signIn } from './account-service.ts';
 import { requirePermission } from './permissions.ts';
 import { signInResponse, signOutResponse } from './session-cookie.ts';
 import { createApiToken, listUsers } from './user-queries.ts';
@@ -23,6 +23,13 @@ export function accountApi(db: Db) {
   router.delete('/session', (_req, res) => {
     signOutResponse(db, res);
     res.status(204).end();
+  });
+
+  /** The first admin, through the one-time token printed on the console. */
+  router.post('/setup/:token', async (req, res) => {
+    const admin = await completeSetup(db, req.params.token, req.body);
+    signInResponse(db, req, res, admin.id);
+    res.status(201).json({ user: admin, csrfToken: res.locals.csrfToken });
   });
 
   router.post('/account/tokens', (_req, res) => {

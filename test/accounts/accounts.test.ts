@@ -36,6 +36,19 @@ describe('first run', () => {
     expect(findUserByName(db, 'intruder')).toBeUndefined();
     expect(issueSetupToken(db)).toBeNull();
   });
+
+  it('has a JSON twin that also works once', async () => {
+    const fresh = freshDatabase();
+    const solo = await startApp(fresh);
+    const token = issueSetupToken(fresh)!;
+    const client = solo.anonymous();
+    await client.fetch('/login');
+    const body = { name: 'root', password: TEST_PASSWORD };
+    expect(await client.json(`/api/setup/${token}`, { method: 'POST', body: { ...body, password: 'x' } })).toMatchObject({ status: 400, body: { field: 'password' } });
+    expect(await client.json(`/api/setup/${token}`, { method: 'POST', body })).toMatchObject({ status: 201, body: { user: { name: 'root', role: 'admin' } } });
+    expect((await client.json(`/api/setup/${token}`, { method: 'POST', body: { ...body, name: 'again' } })).status).toBe(410);
+    await solo.close();
+  });
 });
 
 describe('signing in', () => {
