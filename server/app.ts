@@ -11,8 +11,11 @@ import { contributeApi } from './contribute/contribute-api.ts';
 import { editorRoutes } from './contribute/editor-routes.ts';
 import { entryApi } from './entries/entry-api.ts';
 import { entryRoutes } from './entries/entry-routes.ts';
+import { gapApi } from './gaps/gap-api.ts';
+import { gapRoutes } from './gaps/gap-routes.ts';
 import { guideRoutes } from './guides/guide-routes.ts';
 import { homeRoutes } from './home/home-routes.ts';
+import { dashboardRoutes } from './insights/dashboard-routes.ts';
 import { reviewRoutes } from './review/review-routes.ts';
 import { errorHandler, pageNotFound } from './http/error-handlers.ts';
 import { csrf } from './http/csrf.ts';
@@ -67,12 +70,15 @@ export function createApp({ db, config }: AppContext) {
   app.use(entryRoutes(db));
   app.use(reviewRoutes(db));
   app.use(guideRoutes(db));
+  app.use(gapRoutes(db, search));
+  app.use(dashboardRoutes(db));
   app.use(adminRoutes(db));
 
   // JSON API
   app.use('/api', searchApi(search));
   app.use('/api', entryApi(db));
   app.use('/api', contributeApi(db));
+  app.use('/api', gapApi(db));
 
   app.use(pageNotFound);
   app.use(errorHandler);

@@ -7,6 +7,7 @@ import { entrySchema } from '../entries/entry.ts';
 import { findEntry } from '../entries/entry-queries.ts';
 import { HttpError, notFound } from '../http/http-error.ts';
 import { diffEntries } from '../revisions/entry-diff.ts';
+import { resolveGap } from '../gaps/gap-queries.ts';
 import { findProposal, idIsProposed } from '../review/proposal-queries.ts';
 import { EditConflict, reviseOwnProposal, submitEdit, submitNewEntry, type Submission } from './contribute-service.ts';
 import { editorView, type EditorExtras, type EditorPage } from './editor-view.ts';
@@ -62,14 +63,22 @@ export function editorRoutes(db: Db) {
   router.get('/entries/new', (req, res) => {
     const draft = draftFromEntry(null, null);
     if (typeof req.query.title === 'string') draft.title = req.query.title.slice(0, 200);
-    if (typeof req.query.phrasing === 'string') draft.phrasings = req.query.phrasing.slice(0, 300);
+    if (typeof req.query.phrasing === 'string') {
+      draft.phrasings = req.query.phrasing.slice(0, 300);
+      draft.fromSearch = draft.phrasings;
+    }
     render(res, newPage, draft);
   });
 
   router.post('/entries/new', (req, res) => {
     const title = typeof req.body?.title === 'string' ? req.body.title : '';
     const id = freeId(db, title);
-    handlePost(req, res, newPage, id, (draft) => submitNewEntry(db, res.locals.user, entryInput(draft, id), draft.why));
+    handlePost(req, res, newPage, id, (draft) => {
+      const done = submitNewEntry(db, res.locals.user, entryInput(draft, id), draft.why);
+      // Started from a content gap: that search now has its entry.
+      if (draft.fromSearch) resolveGap(db, draft.fromSearch, 'entry', id, res.locals.user!.name);
+      return done;
+    });
   });
 
   const editPage = (id: string, title: string): EditorPage => ({

@@ -33,6 +33,8 @@ export interface EntryDraft {
   /** Why the change is made, for the history. */
   why: string;
   baseRevision: string;
+  /** The content-gap search this new entry answers, if it was started from one. */
+  fromSearch: string;
 }
 
 const FIELD_NAMES: Record<OptionList, { title: string; body: string }> = {
@@ -52,7 +54,7 @@ export function draftFromForm(body: FormBody): EntryDraft {
     return titles.map((title, i) => ({ title, body: (bodies[i] ?? '').replace(/\r\n?/g, '\n') }));
   };
   const draft = Object.fromEntries(
-    ['title', 'kind', 'category', 'tags', 'language', 'status', 'owner', 'reviewBy', 'phrasings', 'summary', 'why', 'baseRevision',
+    ['title', 'kind', 'category', 'tags', 'language', 'status', 'owner', 'reviewBy', 'phrasings', 'summary', 'why', 'baseRevision', 'fromSearch',
       ...PROSE_SECTIONS.map((s) => s.key)].map((key) => [key, text(body[key]).replace(/\r\n?/g, '\n')]),
   ) as Omit<EntryDraft, OptionList>;
   return { ...draft, solutions: options('solutions'), alternatives: options('alternatives') };
@@ -78,6 +80,7 @@ export function draftFromEntry(entry: Entry | null, baseRevision: number | null)
     followUp: entry?.followUp ?? '',
     why: '',
     baseRevision: baseRevision ? String(baseRevision) : '',
+    fromSearch: '',
   };
 }
 

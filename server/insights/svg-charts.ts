@@ -18,12 +18,13 @@ export function columnChart(columns: Column[], { title, height = 160 }: { title:
   const gap = 4;
   const columnWidth = 18;
   const labelSpace = 22;
-  const width = Math.max(1, columns.length) * (columnWidth + gap);
+  const inset = 14; // room for the first and last date labels, which are centred on their columns
+  const width = Math.max(1, columns.length) * (columnWidth + gap) + 2 * inset;
   const max = Math.max(1, ...columns.map((c) => c.value));
   const scale = (v: number) => (v / max) * (height - labelSpace - 14);
   const bars = columns
     .map((c, i) => {
-      const x = i * (columnWidth + gap);
+      const x = inset + i * (columnWidth + gap);
       const full = scale(c.value);
       const part = scale(Math.min(c.highlighted ?? 0, c.value));
       const base = height - labelSpace;
@@ -51,7 +52,7 @@ export function barChart(bars: Bar[], { title, max }: { title: string; max?: num
   const rowHeight = 26;
   const width = 480;
   const labelWidth = 200;
-  const barSpace = width - labelWidth - 70;
+  const barSpace = width - labelWidth - 110;
   const top = max ?? Math.max(1, ...bars.map((b) => b.value));
   const rows = bars
     .map((b, i) => {

@@ -22,7 +22,7 @@ describe('server-rendered SVG charts', () => {
   });
 
   it('draws an empty chart without dividing by zero', () => {
-    expect(columnChart([], { title: 'Nothing' })).toContain('viewBox="0 0 22 160"');
+    expect(columnChart([], { title: 'Nothing' })).toContain('viewBox="0 0 50 160"');
     expect(barChart([], { title: 'Nothing' })).toContain('viewBox="0 0 480 26"');
   });
 });

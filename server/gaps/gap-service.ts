@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { requirePermission } from '../accounts/permissions.ts';
+import type { User } from '../accounts/user.ts';
+import type { Db } from '../db/connection.ts';
+import { findEntry } from '../entries/entry-queries.ts';
+import { saveEntry } from '../entries/save-entry.ts';
+import { HttpError } from '../http/http-error.ts';
+import { validate } from '../http/validate.ts';
+import { gapKey, listGaps, resolveGap, type Gap } from './gap-queries.ts';
+
+/** What leads do with content gaps; the page and the API share these rules. */
+
+const querySchema = z.string({ error: 'query is required' }).trim().min(1, 'query is required').max(300, 'query must be at most 300 characters');
+const phrasingSchema = z.object({ query: querySchema, entry: z.string({ error: 'entry is required' }).trim().min(1, 'entry is required') });
+
+export function gapsFor(db: Db, actor: User | null): Gap[] {
+  requirePermission(actor, 'seeInsights');
+  return listGaps(db);
+}
+
+/** The customer's own words become a phrasing of the entry that answers them, so the next search finds it. */
+export function addGapAsPhrasing(db: Db, actor: User | null, input: unknown): { entry: string; revision: number } {
+  const lead = requirePermission(actor, 'editDirectly');
+  const { query, entry: id } = validate(phrasingSchema, input);
+  const stored = findEntry(db, id);
+  if (!stored) throw new HttpError(404, `No entry with the id "${id}"`, 'entry');
+  const { entry } = stored;
+  const known = entry.phrasings.some((p) => gapKey(p) === gapKey(query));
+  const updated = known ? entry : { ...entry, phrasings: [...entry.phrasings, query] };
+  const saved = db.transaction(() => {
+    const result = saveEntry(db, updated, { author: lead.name, summary: `Added the search "${query}" as a phrasing` });
+    resolveGap(db, query, 'phrasing', id, lead.name);
+    return result;
+  })();
+  return { entry: id, revision: saved.revision };
+}
+
+export function dismissGap(db: Db, actor: User | null, input: unknown): void {
+  const lead = requirePermission(actor, 'seeInsights');
+  const { query } = validate(z.object({ query: querySchema }), input);
+  resolveGap(db, query, 'dismissed', null, lead.name);
+}

@@ -1,0 +1,36 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../server/db/connection.ts';
+import { startSeededApp, type RunningApp } from '../support/app.ts';
+
+let db: Db;
+let app: RunningApp;
+beforeEach(async () => {
+  ({ db, app } = await startSeededApp());
+  return () => app.close();
+});
+
+describe('the lead dashboard', () => {
+  it('shows searches, the zero-result rate, gaps and overdue reviews', async () => {
+    const log = db.prepare(
+      "INSERT INTO search_log (query, filters, result_count, took_ms, searched_at, source) VALUES (?, '{}', ?, 1, ?, 'page')",
+    );
+    const now = new Date().toISOString();
+    log.run('gift wrap', 0, now);
+    log.run('parcel', 2, now);
+    log.run('parcel', 2, now);
+    log.run('parcel', 1, now);
+    const lead = await app.as('amara', 'lead');
+    const { status, html } = await lead.page('/dashboard');
+    expect(status).toBe(200);
+    const figures = Object.fromEntries(html.querySelectorAll('.figure').map((f) => [f.querySelector('.figure__label')!.text, f.querySelector('.figure__value')!.text]));
+    expect(figures).toMatchObject({ 'searches, last 30 days': '4', 'found nothing': '25%', 'reviews overdue': '1' });
+    expect(html.querySelectorAll('svg.chart rect.chart__bar--warn')).toHaveLength(1);
+    expect(html.querySelector('.chart--bars .chart__label')!.text).toBe('gift wrap');
+    expect(html.querySelector('.compact-list a')!.text).toBe('Deliver to my boat');
+  });
+
+  it('is for leads only', async () => {
+    const agent = await app.as('sam', 'agent');
+    expect((await agent.page('/dashboard')).status).toBe(403);
+  });
+});
