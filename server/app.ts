@@ -14,6 +14,8 @@ import { entryRoutes } from './entries/entry-routes.ts';
 import { guideRoutes } from './guides/guide-routes.ts';
 import { homeRoutes } from './home/home-routes.ts';
 import { reviewRoutes } from './review/review-routes.ts';
+import { revisionApi } from './revisions/revision-api.ts';
+import { revisionRoutes } from './revisions/revision-routes.ts';
 import { errorHandler, pageNotFound } from './http/error-handlers.ts';
 import { csrf } from './http/csrf.ts';
 import { pageHeader } from './http/page-header.ts';
@@ -65,6 +67,7 @@ export function createApp({ db, config }: AppContext) {
   app.use(editorRoutes(db));
   app.use(entryRoutes(db));
   app.use(reviewRoutes(db));
+  app.use(revisionRoutes(db));
   app.use(guideRoutes(db));
   app.use(adminRoutes(db));
 
@@ -72,6 +75,7 @@ export function createApp({ db, config }: AppContext) {
   app.use('/api', searchApi(search));
   app.use('/api', entryApi(db));
   app.use('/api', contributeApi(db));
+  app.use('/api', revisionApi(db));
 
   app.use(pageNotFound);
   app.use(errorHandler);
