@@ -1,4 +1,5 @@
 import type { RevisionInfo, StoredEntry } from '../entries/entry-queries.ts';
+import type { SectionDiff } from './entry-diff.ts';
 import type { Comparison } from './revision-service.ts';
 
 /** What the history and diff pages show, prepared so the templates only loop and test. */
@@ -26,6 +27,12 @@ export function historyView(stored: StoredEntry, revisions: RevisionInfo[], canR
   };
 }
 
+/** The counts from diffEntries include whitespace, so readers get a word for the kind of change instead. */
+function changeLabel({ added, removed }: SectionDiff): 'added' | 'removed' | 'changed' {
+  if (removed === 0) return 'added';
+  return added === 0 ? 'removed' : 'changed';
+}
+
 export function diffView(comparison: Comparison, revisions: RevisionInfo[], canRestore: boolean) {
   const { stored, from, to, sections } = comparison;
   const id = stored.entry.id;
@@ -37,9 +44,7 @@ export function diffView(comparison: Comparison, revisions: RevisionInfo[], canR
     from: from && describe(from),
     to: describe(to),
     toIsCurrent: to.number === stored.revision,
-    sections,
-    added: sections.reduce((sum, s) => sum + s.added, 0),
-    removed: sections.reduce((sum, s) => sum + s.removed, 0),
+    sections: sections.map((s) => ({ ...s, change: changeLabel(s) })),
     fromChoices: choices(from?.number),
     toChoices: choices(to.number),
     // Comparing an older revision with the live one, a lead can undo the changes shown by restoring it.

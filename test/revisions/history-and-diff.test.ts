@@ -19,6 +19,9 @@ afterAll(() => app.close());
 
 type Page = Awaited<ReturnType<Client['page']>>['html'];
 const texts = (html: Page, selector: string) => html.querySelectorAll(selector).map((el) => el.text.trim());
+/** Each changed section's heading with its kind of change, e.g. "Timeline: changed". */
+const changes = (html: Page) =>
+  html.querySelectorAll('.diff-section h3').map((h) => `${h.childNodes[0]!.text.trim()}: ${h.querySelector('.diff-change')!.text}`);
 
 describe('history page', () => {
   it('lists every revision newest first: number, who, why', async () => {
@@ -85,7 +88,7 @@ describe('diff page', () => {
   it('shows only the sections that changed between two chosen revisions', async () => {
     const { status, html } = await agent.page('/entries/late-parcel/diff?from=2&to=3');
     expect(status).toBe(200);
-    expect(texts(html, '.diff-section h3').map((t) => t.replace(/\s*\+\d+.*$/s, ''))).toEqual(['Timeline']);
+    expect(changes(html)).toEqual(['Timeline: changed']);
     const diff = html.querySelector('.diff-section .diff')!;
     expect(diff.querySelector('ins')!.text).toContain('3');
     expect(diff.querySelector('del')!.text).toContain('2');
@@ -96,21 +99,22 @@ describe('diff page', () => {
   it('compares the previous revision with the latest by default', async () => {
     const { html } = await agent.page('/entries/late-parcel/diff');
     expect(texts(html, '.compare-bar__revision')).toEqual(['Revision 3', 'Revision 4 Live']);
-    expect(texts(html, '.diff-section h3').map((t) => t.split(/\s/)[0])).toEqual(['Alternatives']);
+    expect(changes(html)).toEqual(['Alternatives: added']);
     expect(html.querySelector('.diff-section ins')!.text).toContain('Send a voucher');
   });
 
   it('compares across several revisions, in page order, and in either direction', async () => {
     const forward = await agent.page('/entries/late-parcel/diff?from=1&to=4');
-    expect(texts(forward.html, '.diff-section h3').map((t) => t.replace(/\s*\+\d+.*$/s, ''))).toEqual(['Alternatives', 'What to say', 'Timeline']);
+    expect(changes(forward.html)).toEqual(['Alternatives: added', 'What to say: changed', 'Timeline: changed']);
     const backward = await agent.page('/entries/late-parcel/diff?from=4&to=1');
+    expect(changes(backward.html)).toEqual(['Alternatives: removed', 'What to say: changed', 'Timeline: changed']);
     expect(backward.html.querySelector('.diff-section del')!.text).toContain('Send a voucher');
   });
 
   it('shows the first revision against nothing, and says when two revisions are the same', async () => {
     const first = await agent.page('/entries/late-parcel/diff?to=1');
     expect(texts(first.html, '.compare-bar__revision')[0]).toBe('Nothing yet');
-    expect(texts(first.html, '.diff-section h3').map((t) => t.split(/\s/)[0])).toContain('Title');
+    expect(changes(first.html)).toContain('Title: added');
     const same = await agent.page('/entries/late-parcel/diff?from=2&to=2');
     expect(same.html.querySelectorAll('.diff-section')).toHaveLength(0);
     expect(same.html.querySelector('.diff-panel .empty')).not.toBeNull();
