@@ -17,6 +17,8 @@ import { guideRoutes } from './guides/guide-routes.ts';
 import { homeRoutes } from './home/home-routes.ts';
 import { dashboardRoutes } from './insights/dashboard-routes.ts';
 import { reviewRoutes } from './review/review-routes.ts';
+import { revisionApi } from './revisions/revision-api.ts';
+import { revisionRoutes } from './revisions/revision-routes.ts';
 import { errorHandler, pageNotFound } from './http/error-handlers.ts';
 import { csrf } from './http/csrf.ts';
 import { pageHeader } from './http/page-header.ts';
@@ -69,6 +71,7 @@ export function createApp({ db, config }: AppContext) {
   app.use(editorRoutes(db));
   app.use(entryRoutes(db));
   app.use(reviewRoutes(db));
+  app.use(revisionRoutes(db));
   app.use(guideRoutes(db));
   app.use(gapRoutes(db, search));
   app.use(dashboardRoutes(db));
@@ -79,6 +82,7 @@ export function createApp({ db, config }: AppContext) {
   app.use('/api', entryApi(db));
   app.use('/api', contributeApi(db));
   app.use('/api', gapApi(db));
+  app.use('/api', revisionApi(db));
 
   app.use(pageNotFound);
   app.use(errorHandler);

@@ -20,7 +20,9 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   if (wantsJson(req)) {
     res.json({ error: message, ...(known?.field ? { field: known.field } : {}), ...known?.details });
   } else {
-    res.render(status === 404 ? 'errors/not-found' : 'errors/error', { title: status === 404 ? 'Not found' : 'Error', status, message });
+    // A 404 that names a parameter (e.g. an unknown revision) is about the input, not a missing page.
+    const missingPage = status === 404 && !known?.field;
+    res.render(missingPage ? 'errors/not-found' : 'errors/error', { title: status === 404 ? 'Not found' : 'Error', status, message });
   }
 };
 

@@ -1,0 +1,55 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../server/accounts/user-queries.ts';
+import type { Db } from '../../server/db/connection.ts';
+import { findEntry } from '../../server/entries/entry-queries.ts';
+import { freshDatabase } from '../support/database.ts';
+import { seedKnowledgeBase } from '../support/fixtures.ts';
+import { startApp, TEST_PASSWORD, type RunningApp } from '../support/app.ts';
+import { saveLateParcelThreeTimes } from '../revisions/several-saves.ts';
+import { launchChromium } from './chromium.ts';
+
+let db: Db;
+let app: RunningApp;
+let browser: Browser;
+beforeAll(async () => {
+  db = freshDatabase();
+  seedKnowledgeBase(db);
+  saveLateParcelThreeTimes(db);
+  await createUser(db, 'lena', 'lead', TEST_PASSWORD);
+  app = await startApp(db, { readAccess: 'login' });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('history in Chromium', () => {
+  it('a lead opens the history from the entry, compares two revisions, and restores one', async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(5000);
+    await page.goto(`${app.url}/login?next=/entries/late-parcel`);
+    await page.fill('input[name=name]', 'lena');
+    await page.fill('input[name=password]', TEST_PASSWORD);
+    await Promise.all([page.waitForURL(/\/entries\/late-parcel$/), page.click('form[action="/login"] button')]);
+
+    await page.click('a.entry__history');
+    await page.waitForURL(/\/entries\/late-parcel\/history$/);
+    // The radios live in the list but belong to the compare form above it (form="compare").
+    await page.check('li[data-revision="1"] input[name=from]');
+    await page.check('li[data-revision="2"] input[name=to]');
+    await page.click('button:has-text("Compare revisions")');
+    await page.waitForURL(/\/entries\/late-parcel\/diff\?/);
+    const asked = new URL(page.url()).searchParams;
+    expect([asked.get('from'), asked.get('to')]).toEqual(['1', '2']);
+    expect(await page.locator('.diff-section h3').allInnerTexts()).toEqual([expect.stringMatching(/^What to say/i)]);
+
+    await page.goto(`${app.url}/entries/late-parcel/history`);
+    await page.click('li[data-revision="1"] button:has-text("Restore this revision")');
+    await page.waitForURL(/\/entries\/late-parcel$/);
+    expect(await page.locator('.flash').innerText()).toBe('Restored revision 1: it is now the live version, as revision 5.');
+    expect(findEntry(db, 'late-parcel')!.revision).toBe(5);
+    await page.close();
+  });
+});
