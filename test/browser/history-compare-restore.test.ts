@@ -8,6 +8,7 @@ import { seedKnowledgeBase } from '../support/fixtures.ts';
 import { startApp, TEST_PASSWORD, type RunningApp } from '../support/app.ts';
 import { saveLateParcelThreeTimes } from '../revisions/several-saves.ts';
 import { launchChromium } from './chromium.ts';
+import { signedInPage } from './signed-in-page.ts';
 
 let db: Db;
 let app: RunningApp;
@@ -27,12 +28,8 @@ afterAll(async () => {
 
 describe('history in Chromium', () => {
   it('a lead opens the history from the entry, compares two revisions, and restores one', async () => {
-    const page = await browser.newPage();
+    const page = await signedInPage(browser, app.url, 'lena', '/entries/late-parcel');
     page.setDefaultTimeout(5000);
-    await page.goto(`${app.url}/login?next=/entries/late-parcel`);
-    await page.fill('input[name=name]', 'lena');
-    await page.fill('input[name=password]', TEST_PASSWORD);
-    await Promise.all([page.waitForURL(/\/entries\/late-parcel$/), page.click('form[action="/login"] button')]);
 
     await page.click('a.entry__history');
     await page.waitForURL(/\/entries\/late-parcel\/history$/);

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/accounts/user-queries.ts';
 import { findEntry } from '../../server/entries/entry-queries.ts';
@@ -7,6 +7,7 @@ import { freshDatabase } from '../support/database.ts';
 import { seedKnowledgeBase } from '../support/fixtures.ts';
 import { startApp, TEST_PASSWORD, type RunningApp } from '../support/app.ts';
 import { launchChromium } from './chromium.ts';
+import { signedInPage } from './signed-in-page.ts';
 
 let db: Db;
 let app: RunningApp;
@@ -24,14 +25,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function signIn(name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${app.url}/login`);
-  await page.fill('input[name=name]', name);
-  await page.fill('input[name=password]', TEST_PASSWORD);
-  await Promise.all([page.waitForURL(`${app.url}/`), page.click('form[action="/login"] button')]);
-  return page;
-}
+const signIn = (name: string) => signedInPage(browser, app.url, name);
 
 describe('in Chromium: propose → review → approve', () => {
   it('an agent proposes a new entry, a lead approves it, and it becomes searchable', async () => {
