@@ -11,6 +11,12 @@ import { contributeApi } from './contribute/contribute-api.ts';
 import { editorRoutes } from './contribute/editor-routes.ts';
 import { entryApi } from './entries/entry-api.ts';
 import { entryRoutes } from './entries/entry-routes.ts';
+import { feedbackApi } from './feedback/feedback-api.ts';
+import { feedbackRoutes } from './feedback/feedback-routes.ts';
+import { flagApi } from './flags/flag-api.ts';
+import { flagRoutes } from './flags/flag-routes.ts';
+import { freshnessApi } from './freshness/freshness-api.ts';
+import { freshnessRoutes } from './freshness/freshness-routes.ts';
 import { guideRoutes } from './guides/guide-routes.ts';
 import { homeRoutes } from './home/home-routes.ts';
 import { reviewRoutes } from './review/review-routes.ts';
@@ -65,6 +71,9 @@ export function createApp({ db, config }: AppContext) {
   app.use(editorRoutes(db));
   app.use(entryRoutes(db));
   app.use(reviewRoutes(db));
+  app.use(flagRoutes(db));
+  app.use(feedbackRoutes(db));
+  app.use(freshnessRoutes(db));
   app.use(guideRoutes(db));
   app.use(adminRoutes(db));
 
@@ -72,6 +81,9 @@ export function createApp({ db, config }: AppContext) {
   app.use('/api', searchApi(search));
   app.use('/api', entryApi(db));
   app.use('/api', contributeApi(db));
+  app.use('/api', flagApi(db));
+  app.use('/api', feedbackApi(db));
+  app.use('/api', freshnessApi(db));
 
   app.use(pageNotFound);
   app.use(errorHandler);
