@@ -52,7 +52,7 @@ export class Client {
   }
 
   /** JSON in and out, with the session's CSRF header on writes. */
-  async json(path: string, init: RequestInit & { body?: any } = {}): Promise<{ status: number; body: any }> {
+  async json(path: string, init: Omit<RequestInit, 'body'> & { body?: unknown } = {}): Promise<{ status: number; body: any }> {
     const write = init.method && init.method !== 'GET';
     if (write && !this.csrfToken) await this.fetch('/login');
     const response = await this.fetch(path, {
