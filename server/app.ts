@@ -13,6 +13,12 @@ import { entryApi } from './entries/entry-api.ts';
 import { entryRoutes } from './entries/entry-routes.ts';
 import { gapApi } from './gaps/gap-api.ts';
 import { gapRoutes } from './gaps/gap-routes.ts';
+import { feedbackApi } from './feedback/feedback-api.ts';
+import { feedbackRoutes } from './feedback/feedback-routes.ts';
+import { flagApi } from './flags/flag-api.ts';
+import { flagRoutes } from './flags/flag-routes.ts';
+import { freshnessApi } from './freshness/freshness-api.ts';
+import { freshnessRoutes } from './freshness/freshness-routes.ts';
 import { guideRoutes } from './guides/guide-routes.ts';
 import { homeRoutes } from './home/home-routes.ts';
 import { dashboardRoutes } from './insights/dashboard-routes.ts';
@@ -72,6 +78,9 @@ export function createApp({ db, config }: AppContext) {
   app.use(entryRoutes(db));
   app.use(reviewRoutes(db));
   app.use(revisionRoutes(db));
+  app.use(flagRoutes(db));
+  app.use(feedbackRoutes(db));
+  app.use(freshnessRoutes(db));
   app.use(guideRoutes(db));
   app.use(gapRoutes(db, search));
   app.use(dashboardRoutes(db));
@@ -83,6 +92,9 @@ export function createApp({ db, config }: AppContext) {
   app.use('/api', contributeApi(db));
   app.use('/api', gapApi(db));
   app.use('/api', revisionApi(db));
+  app.use('/api', flagApi(db));
+  app.use('/api', feedbackApi(db));
+  app.use('/api', freshnessApi(db));
 
   app.use(pageNotFound);
   app.use(errorHandler);

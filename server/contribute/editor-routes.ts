@@ -6,6 +6,8 @@ import type { Db } from '../db/connection.ts';
 import { entrySchema } from '../entries/entry.ts';
 import { findEntry } from '../entries/entry-queries.ts';
 import { HttpError, notFound } from '../http/http-error.ts';
+import { flagIds, resolveFlagsByEdit } from '../flags/flag-service.ts';
+import { flagsToResolve } from '../flags/flag-view.ts';
 import { diffEntries } from '../revisions/entry-diff.ts';
 import { resolveGap } from '../gaps/gap-queries.ts';
 import { findProposal, idIsProposed } from '../review/proposal-queries.ts';
@@ -81,27 +83,32 @@ export function editorRoutes(db: Db) {
     });
   });
 
-  const editPage = (id: string, title: string): EditorPage => ({
+  /** `ticked`: open flags a lead marks as resolved by this edit (from the flags queue, or the form). */
+  const editPage = (res: Response, id: string, title: string, ticked: unknown): EditorPage => ({
     heading: `Edit: ${title}`,
     intro: 'Improve what is there. Say why in one line so the history tells the story.',
     actionUrl: `/entries/${id}/edit`,
     submitLabel: 'Save',
     cancelUrl: `/entries/${id}`,
+    flags: flagsToResolve(db, res.locals.user, id, flagIds(ticked)),
   });
 
   router.get('/entries/:id/edit', (req, res) => {
     const current = findEntry(db, req.params.id);
     if (!current || !canSeeEntry(res.locals.user, current.entry.status, current.createdBy)) throw notFound('entry');
-    render(res, editPage(current.entry.id, current.entry.title), draftFromEntry(current.entry, current.revision));
+    const page = editPage(res, current.entry.id, current.entry.title, req.query.resolves);
+    render(res, page, draftFromEntry(current.entry, current.revision));
   });
 
   router.post('/entries/:id/edit', (req, res) => {
     const current = findEntry(db, req.params.id);
     if (!current) throw notFound('entry');
     const id = current.entry.id;
-    handlePost(req, res, editPage(id, current.entry.title), id, (draft) =>
-      submitEdit(db, res.locals.user, id, entryInput(draft, id), draft.baseRevision, draft.why),
-    );
+    handlePost(req, res, editPage(res, id, current.entry.title, req.body?.resolvesFlag), id, (draft) => {
+      const done = submitEdit(db, res.locals.user, id, entryInput(draft, id), draft.baseRevision, draft.why);
+      resolveFlagsByEdit(db, res.locals.user, done, req.body?.resolvesFlag);
+      return done;
+    });
   });
 
   const proposalPage = (proposalId: number, title: string): EditorPage => ({

@@ -2,6 +2,7 @@ import type { User } from '../accounts/user.ts';
 import { can } from '../accounts/permissions.ts';
 import { ENTRY_KINDS, ENTRY_STATUSES, PROSE_SECTIONS, type Entry } from '../entries/entry.ts';
 import { entryView } from '../entries/entry-view.ts';
+import type { flagsToResolve } from '../flags/flag-view.ts';
 import { renderMarkdown } from '../render/markdown.ts';
 import type { SectionDiff } from '../revisions/entry-diff.ts';
 import type { EntryDraft, FieldErrors, OptionList } from './entry-form.ts';
@@ -14,6 +15,8 @@ export interface EditorPage {
   actionUrl: string;
   submitLabel: string;
   cancelUrl: string;
+  /** Open flags a lead may mark as resolved by this edit. */
+  flags?: ReturnType<typeof flagsToResolve>;
 }
 
 export interface EditorExtras {

@@ -1,26 +1,41 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Db } from '../db/connection.ts';
-import { can, canSeeEntry } from '../accounts/permissions.ts';
-import { notFound } from '../http/http-error.ts';
+import { can } from '../accounts/permissions.ts';
+import { helpfulPanel, withFeedback } from '../feedback/feedback-view.ts';
+import { flagPanel, type FlagForm } from '../flags/flag-view.ts';
+import { freshnessPanel, type VerifyForm } from '../freshness/freshness-view.ts';
+import { today } from '../freshness/review-dates.ts';
 import { openProposalsFor } from '../review/proposal-queries.ts';
-import { findEntry, latestRevision } from './entry-queries.ts';
+import { latestRevision } from './entry-queries.ts';
 import { entryView } from './entry-view.ts';
+import { visibleEntry } from './visible-entry.ts';
+
+/** What a refused form on the entry page sends back, so the page shows the error and keeps what was typed. */
+export interface EntryPageForms {
+  flag?: FlagForm;
+  verify?: VerifyForm;
+}
+
+/** Renders the entry page; the flag and verify forms call it again when their input is refused. */
+export function showEntry(db: Db, id: string, req: Request, res: Response, forms: EntryPageForms = {}) {
+  const user = res.locals.user;
+  const stored = visibleEntry(db, user, id);
+  const view = entryView(stored, latestRevision(db, stored.entry.id), today());
+  res.render('entries/entry', {
+    title: stored.entry.title,
+    entry: withFeedback(db, user, view, stored, req.query.sort === 'success'),
+    can: { edit: can(user, 'editDirectly'), propose: can(user, 'propose') },
+    openProposals: can(user, 'review') ? openProposalsFor(db, stored.entry.id).length : 0,
+    flags: flagPanel(db, user, stored.entry.id, forms.flag),
+    helpful: helpfulPanel(db, user, stored.entry.id),
+    freshness: freshnessPanel(db, user, stored.entry, forms.verify),
+  });
+}
 
 export function entryRoutes(db: Db) {
   const router = Router();
 
-  router.get('/entries/:id', (req, res) => {
-    const user = res.locals.user;
-    const stored = findEntry(db, req.params.id);
-    if (!stored || !canSeeEntry(user, stored.entry.status, stored.createdBy)) throw notFound('entry');
-    const today = new Date().toISOString().slice(0, 10);
-    res.render('entries/entry', {
-      title: stored.entry.title,
-      entry: entryView(stored, latestRevision(db, stored.entry.id), today),
-      can: { edit: can(user, 'editDirectly'), propose: can(user, 'propose') },
-      openProposals: can(user, 'review') ? openProposalsFor(db, stored.entry.id).length : 0,
-    });
-  });
+  router.get('/entries/:id', (req, res) => showEntry(db, req.params.id, req, res));
 
   return router;
 }

@@ -13,3 +13,8 @@ export class HttpError extends Error {
 }
 
 export const notFound = (what = 'page') => new HttpError(404, `No such ${what}`);
+
+/** Input a person can correct (bad or conflicting), as opposed to not allowed or not found: forms show it again. */
+export function isRefusedInput(error: unknown): error is HttpError {
+  return error instanceof HttpError && (error.status === 400 || error.status === 409);
+}

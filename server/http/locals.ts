@@ -14,7 +14,7 @@ declare global {
       flash?: string | null;
       csrfToken?: string;
       /** What waits for this person, shown in the header. */
-      counts?: { review: number; myDrafts: number };
+      counts?: { review: number; myDrafts: number; flags: number; stale: number };
       isLead?: boolean;
       isAdmin?: boolean;
     }

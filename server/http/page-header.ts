@@ -1,6 +1,10 @@
 import type { RequestHandler } from 'express';
 import { can } from '../accounts/permissions.ts';
 import type { Db } from '../db/connection.ts';
+import { countOpenFlags } from '../flags/flag-queries.ts';
+import { DUE_SOON_DAYS } from '../freshness/freshness-service.ts';
+import { countStaleOwnedBy } from '../freshness/freshness-queries.ts';
+import { addDays, today } from '../freshness/review-dates.ts';
 import { countChangesRequested, countPendingProposals } from '../review/proposal-queries.ts';
 
 /** What the header shows the signed-in person: role links and "waiting for me" counts (pages only). */
@@ -13,6 +17,8 @@ export function pageHeader(db: Db): RequestHandler {
     res.locals.counts = {
       review: can(user, 'review') ? countPendingProposals(db) : 0,
       myDrafts: countChangesRequested(db, user.name),
+      flags: can(user, 'resolveFlags') ? countOpenFlags(db) : 0,
+      stale: can(user, 'verify') ? countStaleOwnedBy(db, addDays(today(), DUE_SOON_DAYS), user.name) : 0,
     };
     next();
   };

@@ -1,0 +1,41 @@
+import type { Db } from '../db/connection.ts';
+import { preparedFor } from '../db/prepared.ts';
+import type { OptionTally } from './option-counts.ts';
+
+const statements = preparedFor((db) => ({
+  record: db.prepare(`INSERT INTO option_feedback (entry_id, option_number, option_title, worked, given_by, created_at)
+    VALUES (@entryId, @number, @title, @worked, @givenBy, @now)`),
+  tallies: db.prepare(`SELECT option_title AS title, option_number AS number, sum(worked) AS worked, sum(1 - worked) AS failed
+    FROM option_feedback WHERE entry_id = ? GROUP BY option_title, option_number`),
+  vote: db.prepare(`INSERT INTO entry_helpful (entry_id, voter, helpful, updated_at) VALUES (@entryId, @voter, @helpful, @now)
+    ON CONFLICT (entry_id, voter) DO UPDATE SET helpful = excluded.helpful, updated_at = excluded.updated_at`),
+  helpfulTally: db.prepare(`SELECT coalesce(sum(helpful), 0) AS yes, coalesce(sum(1 - helpful), 0) AS no
+    FROM entry_helpful WHERE entry_id = ?`),
+  voteOf: db.prepare('SELECT helpful FROM entry_helpful WHERE entry_id = ? AND voter = ?').pluck(),
+}));
+
+export function recordOptionFeedback(
+  db: Db,
+  feedback: { entryId: string; number: number; title: string; worked: boolean; givenBy: string },
+): void {
+  statements(db).record.run({ ...feedback, worked: feedback.worked ? 1 : 0, now: new Date().toISOString() });
+}
+
+/** Worked / didn't work per option title and number, for countsFor. */
+export function optionTallies(db: Db, entryId: string): OptionTally[] {
+  return statements(db).tallies.all(entryId) as OptionTally[];
+}
+
+export function setHelpful(db: Db, entryId: string, voter: string, helpful: boolean): void {
+  statements(db).vote.run({ entryId, voter, helpful: helpful ? 1 : 0, now: new Date().toISOString() });
+}
+
+export function helpfulTally(db: Db, entryId: string): { yes: number; no: number } {
+  return statements(db).helpfulTally.get(entryId) as { yes: number; no: number };
+}
+
+/** This person's vote on the entry, or undefined when they have not voted. */
+export function helpfulVoteOf(db: Db, entryId: string, voter: string): boolean | undefined {
+  const vote = statements(db).voteOf.get(entryId, voter) as 0 | 1 | undefined;
+  return vote === undefined ? undefined : vote === 1;
+}
