@@ -12,7 +12,26 @@ const statements = preparedFor((db) => ({
   helpfulTally: db.prepare(`SELECT coalesce(sum(helpful), 0) AS yes, coalesce(sum(1 - helpful), 0) AS no
     FROM entry_helpful WHERE entry_id = ?`),
   voteOf: db.prepare('SELECT helpful FROM entry_helpful WHERE entry_id = ? AND voter = ?').pluck(),
+  // Options as they are now (matched by title, like the counts on the entry page) with enough reports to judge.
+  success: db.prepare(`
+    SELECT e.id AS entryId, e.title AS entryTitle, o.position AS number, o.title, o.kind,
+      sum(f.worked) AS worked, sum(1 - f.worked) AS failed
+    FROM option_feedback f
+    JOIN entry_options o ON o.entry_id = f.entry_id AND o.title = f.option_title
+    JOIN entries e ON e.id = f.entry_id AND e.status = 'vetted'
+    GROUP BY e.id, o.position
+    HAVING count(*) >= @minReports`),
 }));
+
+export interface OptionSuccess {
+  entryId: string;
+  entryTitle: string;
+  number: number;
+  title: string;
+  kind: 'solution' | 'alternative';
+  worked: number;
+  failed: number;
+}
 
 export function recordOptionFeedback(
   db: Db,
@@ -38,4 +57,9 @@ export function helpfulTally(db: Db, entryId: string): { yes: number; no: number
 export function helpfulVoteOf(db: Db, entryId: string, voter: string): boolean | undefined {
   const vote = statements(db).voteOf.get(entryId, voter) as 0 | 1 | undefined;
   return vote === undefined ? undefined : vote === 1;
+}
+
+/** Every current option with at least `minReports` reports, for ranking by how often it worked. */
+export function optionSuccess(db: Db, minReports: number): OptionSuccess[] {
+  return statements(db).success.all({ minReports }) as OptionSuccess[];
 }

@@ -1,31 +1,53 @@
 import { Router } from 'express';
 import { requirePermission } from '../accounts/permissions.ts';
 import type { Db } from '../db/connection.ts';
+import { optionSuccess, type OptionSuccess } from '../feedback/feedback-queries.ts';
+import { countOpenFlags, openFlags } from '../flags/flag-queries.ts';
+import { flagItem } from '../flags/flag-view.ts';
+import { staleEntries } from '../freshness/freshness-queries.ts';
+import { today } from '../freshness/review-dates.ts';
 import { listGaps } from '../gaps/gap-queries.ts';
 import { countPendingProposals } from '../review/proposal-queries.ts';
 import { searchesPerDay } from './search-stats.ts';
-import { overdueEntries } from './stale-entries.ts';
 import { barChart, columnChart } from './svg-charts.ts';
 
 const DAYS = 30;
+/** An option needs this many reports from calls before its success rate means anything. */
+const MIN_REPORTS = 3;
+
+const rate = (o: OptionSuccess) => o.worked / (o.worked + o.failed);
+
+function optionBars(options: OptionSuccess[], title: string) {
+  if (!options.length) return null;
+  return barChart(
+    options.map((o) => ({
+      label: `${o.title} (${o.entryTitle})`,
+      value: Math.round(rate(o) * 100),
+      note: `${Math.round(rate(o) * 100)}% of ${o.worked + o.failed}`,
+    })),
+    { title, max: 100 },
+  );
+}
 
 /** The leads' dashboard: how search is going, what is missing, what needs attention. */
 export function dashboardRoutes(db: Db) {
   const router = Router();
 
   router.get('/dashboard', (_req, res) => {
-    requirePermission(res.locals.user, 'seeInsights');
+    const lead = requirePermission(res.locals.user, 'seeInsights');
     const days = searchesPerDay(db, DAYS);
     const searches = days.reduce((n, d) => n + d.searches, 0);
     const empty = days.reduce((n, d) => n + d.empty, 0);
     const gaps = listGaps(db, 8);
-    const stale = overdueEntries(db);
+    const stale = staleEntries(db, today(), lead.name);
+    const ranked = optionSuccess(db, MIN_REPORTS).sort((a, b) => rate(b) - rate(a) || b.worked - a.worked);
     res.render('insights/dashboard', {
       title: 'Dashboard',
       figures: {
         searches,
         zeroResultRate: searches ? `${Math.round((empty / searches) * 100)}%` : '—',
         waitingForReview: countPendingProposals(db),
+        openFlags: countOpenFlags(db),
         overdue: stale.length,
       },
       searchChart: columnChart(
@@ -35,7 +57,11 @@ export function dashboardRoutes(db: Db) {
       gapChart: gaps.length
         ? barChart(gaps.map((g) => ({ label: g.query, value: g.searches, note: g.empty ? `${g.searches} (${g.empty} empty)` : String(g.searches) })), { title: 'Top content gaps' })
         : null,
-      stale: stale.slice(0, 10),
+      // The top and the bottom of the ranking, never the same option in both.
+      bestOptions: optionBars(ranked.slice(0, Math.min(5, Math.ceil(ranked.length / 2))), 'Options that work most often'),
+      worstOptions: optionBars(ranked.slice(ranked.length - Math.min(5, Math.floor(ranked.length / 2))).reverse(), 'Options that fail most often'),
+      flags: openFlags(db).slice(0, 6).map(flagItem),
+      stale: stale.slice(0, 8),
     });
   });
 

@@ -29,6 +29,26 @@ describe('the lead dashboard', () => {
     expect(html.querySelector('.compact-list a')!.text).toBe('Deliver to my boat');
   });
 
+  it('shows open flags and ranks options by how often they worked on calls', async () => {
+    const agent = await app.as('sam', 'agent');
+    await agent.json('/api/entries/late-parcel/flags', { method: 'POST', body: { reason: 'outdated', comment: 'Carrier changed' } });
+    const report = (option: number, worked: boolean) =>
+      agent.json('/api/entries/late-parcel/feedback', { method: 'POST', body: { option, worked } });
+    for (const worked of [true, true, true]) await report(1, worked);
+    for (const worked of [false, false, true]) await report(3, worked);
+    await report(2, true); // one report is too few to rank
+    const lead = await app.as('amara', 'lead');
+    const { html } = await lead.page('/dashboard');
+    const figure = html.querySelectorAll('.figure').find((f) => f.text.includes('open flags'))!;
+    expect(figure.querySelector('.figure__value')!.text).toBe('1');
+    expect(html.querySelector('.compact-list a[href="/entries/late-parcel"]')!.text).toBe('My parcel is late');
+    const [best, worst] = html.querySelectorAll('.chart--bars');
+    expect(best!.querySelectorAll('.chart__value').map((v) => v.text)).toEqual(['100% of 3']);
+    expect(best!.querySelector('.chart__label')!.text).toMatch(/^Trace the parcel/);
+    expect(worst!.querySelectorAll('.chart__value').map((v) => v.text)).toEqual(['33% of 3']);
+    expect(worst!.querySelector('.chart__label')!.text).toMatch(/^Offer a pickup point/);
+  });
+
   it('is for leads only', async () => {
     const agent = await app.as('sam', 'agent');
     expect((await agent.page('/dashboard')).status).toBe(403);
