@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { can, canSeeEntry, requirePermission } from '../accounts/permissions.ts';
+import { can, requirePermission } from '../accounts/permissions.ts';
 import type { User } from '../accounts/user.ts';
 import type { Db } from '../db/connection.ts';
 import { entrySchema, type Entry } from '../entries/entry.ts';
@@ -8,6 +8,7 @@ import { saveEntry } from '../entries/save-entry.ts';
 import { HttpError, notFound } from '../http/http-error.ts';
 import { validate } from '../http/validate.ts';
 import { findProposal, idIsProposed, insertProposal, recordReviewEvent, reviseProposal } from '../review/proposal-queries.ts';
+import { visibleEntry } from '../entries/visible-entry.ts';
 
 /**
  * Adding and changing entries. A lead's change is saved at once; an agent's becomes a proposal
@@ -54,8 +55,7 @@ export function submitNewEntry(db: Db, actor: User | null, input: unknown, why =
 
 export function submitEdit(db: Db, actor: User | null, id: string, input: unknown, baseRevision: unknown, why = ''): Submission {
   const user = requirePermission(actor, 'propose');
-  const current = findEntry(db, id);
-  if (!current || !canSeeEntry(user, current.entry.status, current.createdBy)) throw notFound('entry');
+  const current = visibleEntry(db, user, id);
   const edited = validate(entrySchema, { ...(input as object), id });
   const base = validate(baseSchema, baseRevision);
   if (base !== current.revision) throw new EditConflict(current, edited);

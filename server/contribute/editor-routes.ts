@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { can, canSeeEntry, requirePermission } from '../accounts/permissions.ts';
+import { can, requirePermission } from '../accounts/permissions.ts';
 import { flash } from '../accounts/session-cookie.ts';
 import { listCategories, slugify } from '../categories/category-queries.ts';
 import type { Db } from '../db/connection.ts';
@@ -14,6 +14,7 @@ import { findProposal, idIsProposed } from '../review/proposal-queries.ts';
 import { EditConflict, reviseOwnProposal, submitEdit, submitNewEntry, type Submission } from './contribute-service.ts';
 import { editorView, type EditorExtras, type EditorPage } from './editor-view.ts';
 import { applyOptionAction, draftErrors, draftFromEntry, draftFromForm, entryInput, type EntryDraft } from './entry-form.ts';
+import { visibleEntry } from '../entries/visible-entry.ts';
 
 /** The entry editor: propose a new entry, propose or make an edit, revise a proposal. */
 export function editorRoutes(db: Db) {
@@ -94,8 +95,7 @@ export function editorRoutes(db: Db) {
   });
 
   router.get('/entries/:id/edit', (req, res) => {
-    const current = findEntry(db, req.params.id);
-    if (!current || !canSeeEntry(res.locals.user, current.entry.status, current.createdBy)) throw notFound('entry');
+    const current = visibleEntry(db, res.locals.user, req.params.id);
     const page = editPage(res, current.entry.id, current.entry.title, req.query.resolves);
     render(res, page, draftFromEntry(current.entry, current.revision));
   });

@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { canSeeEntry, requirePermission } from '../accounts/permissions.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import type { User } from '../accounts/user.ts';
 import type { Db } from '../db/connection.ts';
-import { findEntry, type RevisionInfo, type StoredEntry } from '../entries/entry-queries.ts';
+import type { RevisionInfo, StoredEntry } from '../entries/entry-queries.ts';
 import { saveEntry } from '../entries/save-entry.ts';
-import { HttpError, notFound } from '../http/http-error.ts';
+import { HttpError } from '../http/http-error.ts';
 import { validate } from '../http/validate.ts';
 import { diffEntries, type SectionDiff } from './entry-diff.ts';
 import { findRevision, listRevisions, type Revision } from './revision-queries.ts';
+import { visibleEntry } from '../entries/visible-entry.ts';
 
 /**
  * An entry's history: list its revisions, compare any two, restore an old one as a new revision.
@@ -24,13 +25,6 @@ const revisionNumber = (field: string) => {
 };
 
 const compareSchema = z.object({ from: revisionNumber('from').optional(), to: revisionNumber('to').optional() });
-
-/** The entry, if this reader may see it; otherwise 404, exactly as on the entry page. */
-export function visibleEntry(db: Db, user: User | null, id: string): StoredEntry {
-  const stored = findEntry(db, id);
-  if (!stored || !canSeeEntry(user, stored.entry.status, stored.createdBy)) throw notFound('entry');
-  return stored;
-}
 
 export function entryHistory(db: Db, user: User | null, id: string): { stored: StoredEntry; revisions: RevisionInfo[] } {
   const stored = visibleEntry(db, user, id);
