@@ -3,15 +3,12 @@ import { issueSetupToken } from '../../server/accounts/first-run.ts';
 import { countUsers, createApiToken, findUserByName } from '../../server/accounts/user-queries.ts';
 import type { Db } from '../../server/db/connection.ts';
 import { freshDatabase } from '../support/database.ts';
-import { seedKnowledgeBase } from '../support/fixtures.ts';
-import { startApp, TEST_PASSWORD, type RunningApp } from '../support/app.ts';
+import { startApp, startSeededApp, TEST_PASSWORD, type RunningApp } from '../support/app.ts';
 
 let db: Db;
 let app: RunningApp;
 beforeAll(async () => {
-  db = freshDatabase();
-  seedKnowledgeBase(db);
-  app = await startApp(db); // READ_ACCESS=login, the default
+  ({ db, app } = await startSeededApp()); // READ_ACCESS=login, the default
 });
 afterAll(() => app.close());
 

@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connection.ts';
 import { findEntry } from '../../server/entries/entry-queries.ts';
-import { startApp, type Client, type RunningApp } from '../support/app.ts';
-import { freshDatabase } from '../support/database.ts';
-import { seedKnowledgeBase } from '../support/fixtures.ts';
+import { startApp, startSeededApp, type Client, type RunningApp } from '../support/app.ts';
 import { clientsByRole, EVERYONE, refusal, type Who } from '../support/roles.ts';
 
 let db: Db;
 let app: RunningApp;
 let as: Record<Who, Client>;
 beforeAll(async () => {
-  db = freshDatabase();
-  seedKnowledgeBase(db);
-  app = await startApp(db); // READ_ACCESS=login
+  ({ db, app } = await startSeededApp()); // READ_ACCESS=login
   as = await clientsByRole(app);
 });
 afterAll(() => app.close());
