@@ -4,7 +4,7 @@ import { HttpError } from '../http/http-error.ts';
 import { completeSetup, signIn } from './account-service.ts';
 import { setupTokenIsValid } from './first-run.ts';
 import { flash, safeNext, signInResponse, signOutResponse } from './session-cookie.ts';
-import { createApiToken } from './user-queries.ts';
+import { countUsers, createApiToken } from './user-queries.ts';
 import { requirePermission } from './permissions.ts';
 
 /** Sign in and out, first-run setup, and the person's own account page. */
@@ -13,7 +13,7 @@ export function accountRoutes(db: Db) {
 
   router.get('/login', (req, res) => {
     if (res.locals.user) return res.redirect(safeNext(req.query.next));
-    res.render('accounts/login', { title: 'Sign in', next: safeNext(req.query.next) });
+    res.render('accounts/login', { title: 'Sign in', next: safeNext(req.query.next), firstRun: countUsers(db) === 0 });
   });
 
   router.post('/login', async (req, res) => {

@@ -17,6 +17,7 @@ describe('first run', () => {
     const token = issueSetupToken(db)!;
     expect(token).toBeTruthy();
     const visitor = app.anonymous();
+    expect((await visitor.page('/login')).html.querySelector('.notice--info')!.text).toMatch(/setup link in its console/);
     expect((await visitor.page(`/setup/${token}`)).status).toBe(200);
 
     const short = await visitor.form(`/setup/${token}`, { name: 'root', password: 'short', confirm: 'short' });
@@ -32,6 +33,7 @@ describe('first run', () => {
     expect(again.status).toBe(410);
     expect(findUserByName(db, 'intruder')).toBeUndefined();
     expect(issueSetupToken(db)).toBeNull();
+    expect((await app.anonymous().page('/login')).html.querySelector('.notice--info')).toBeNull();
   });
 
   it('has a JSON twin that also works once', async () => {
