@@ -44,7 +44,7 @@ export function createApp({ db, config }: AppContext) {
   app.use(guideRoutes(db));
 
   // JSON API
-  app.use('/api', searchApi(search));
+  app.use('/api', searchApi(search, db));
   app.use('/api', entryApi(db));
   app.use(healthRoutes(db));
 

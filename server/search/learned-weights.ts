@@ -6,7 +6,7 @@ import { indexOf, learnedScore, queryVector } from './relevance.ts';
  * a softmax classifier over entries, trained on each entry's title and phrasings (labelled examples
  * of how customers ask). Each entry only has weights for its own words, so the weights stay sparse.
  * Each example is contrasted with its NEIGHBOURS closest entries; the other entries count as
- * scoring zero. Training costs about entries × phrasings × NEIGHBOURS × words × EPOCHS, so it is
+ * scoring zero. Only vetted entries take part. Training costs about entries × phrasings × NEIGHBOURS × words × EPOCHS, so it is
  * skipped above MAX_WORK (a few thousand entries); search then ranks without learned weights.
  */
 const EPOCHS = 20;
@@ -22,12 +22,11 @@ interface Example {
 }
 
 export function learnWeights(index: EntryIndex): boolean {
-  const docs = [...index.live()];
+  for (const doc of index.live()) doc.learned = NOT_LEARNED;
+  // Only vetted entries teach the ranker: a draft's phrasings are not checked yet.
+  const docs = [...index.live()].filter((doc) => doc.entry.status === 'vetted');
   const exampleCount = docs.reduce((n, doc) => n + doc.examples, 0);
-  if (exampleCount * NEIGHBOURS * 12 * EPOCHS > MAX_WORK) {
-    for (const doc of docs) doc.learned = NOT_LEARNED;
-    return false;
-  }
+  if (exampleCount * NEIGHBOURS * 12 * EPOCHS > MAX_WORK) return false;
   for (const doc of docs) doc.learned = new Float32Array(doc.distinct.length);
   const examples = docs.flatMap((doc) => examplesOf(index, doc));
   const others = docs.length;
@@ -69,7 +68,7 @@ function closest(index: EntryIndex, self: IndexedDoc, vector: Map<number, number
   for (const [feature, w] of vector) {
     for (const no of index.postings[feature]!) {
       const doc = index.docs[no];
-      if (doc && doc !== self) overlap.set(doc, (overlap.get(doc) ?? 0) + w);
+      if (doc && doc !== self && doc.learned.length) overlap.set(doc, (overlap.get(doc) ?? 0) + w);
     }
   }
   return [...overlap].sort((a, b) => b[1] - a[1]).slice(0, NEIGHBOURS - 1).map(([doc]) => doc);

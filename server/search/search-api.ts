@@ -1,19 +1,20 @@
 import { Router } from 'express';
+import type { Db } from '../db/connection.ts';
 import { validate } from '../http/validate.ts';
+import { filtersOf, loggedFilters } from './search-filters.ts';
+import { logSearch } from './search-log.ts';
 import type { Search } from './search.ts';
 import { searchParamsSchema } from './search-params.ts';
 
-export function searchApi(search: Search) {
+export function searchApi(search: Search, db: Db) {
   const router = Router();
 
   router.get('/search', (req, res) => {
     const params = validate(searchParamsSchema, req.query);
-    const found = search.search(params.q, {
-      category: params.category,
-      kind: params.kind,
-      language: params.lang,
-      limit: params.limit,
-    });
+    const found = search.search(params.q, filtersOf(params, params.limit));
+    if (params.q.trim()) {
+      logSearch(db, { query: params.q, filters: loggedFilters(params), resultCount: found.total, tookMs: found.tookMs, source: 'api' });
+    }
     res.json({
       query: found.query,
       total: found.total,
