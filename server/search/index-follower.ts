@@ -18,25 +18,16 @@ export interface CurrentIndex {
 const RETRAIN_MS = 2000;
 
 export function followDatabase(db: Db): () => CurrentIndex {
-  let state: CurrentIndex | null = null;
-  let seq = 0;
-  let synonymsSeen = -1;
+  // Built at once, so the server is ready to answer when it starts listening.
+  let seq = latestChangeSeq(db);
+  let synonymsSeen = synonymsVersion(db);
+  const index = new EntryIndex();
+  for (const entry of allIndexedEntries(db)) index.put(entry);
+  learnWeights(index);
+  let state: CurrentIndex = { index, synonyms: loadSynonyms(db) };
   let retrain: NodeJS.Timeout | null = null;
 
-  const build = () => {
-    seq = latestChangeSeq(db);
-    const index = new EntryIndex();
-    for (const entry of allIndexedEntries(db)) index.put(entry);
-    learnWeights(index);
-    return index;
-  };
-
   return () => {
-    if (!state) {
-      state = { index: build(), synonyms: loadSynonyms(db) };
-      synonymsSeen = synonymsVersion(db);
-      return state;
-    }
     const latest = latestChangeSeq(db);
     if (latest > seq) {
       const changed = new Set(changesSince(db, seq).filter((c) => c.subject === 'entry').map((c) => c.id));

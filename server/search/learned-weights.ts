@@ -13,7 +13,7 @@ const EPOCHS = 20;
 const LEARNING_RATE = 2;
 const L2 = 0.001;
 const NEIGHBOURS = 30;
-const MAX_WORK = 1e8;
+const MAX_WORK = 2e7;
 
 interface Example {
   doc: IndexedDoc;

@@ -8,8 +8,8 @@ import type { EntryIndex, IndexedDoc } from './entry-index.ts';
  * - learned weights: which words tell this entry apart from its neighbours (learned-weights.ts).
  * The weights were chosen on half of the BANKING77 dev queries and hold on the other half.
  */
-const CENTROID_WEIGHT = 2;
-export const LEARNED_WEIGHT = 0.2;
+const CENTROID_WEIGHT = 3;
+export const LEARNED_WEIGHT = 0.3;
 
 /** A query as weighted features: feature id → weight (tf-idf, length 1). */
 export type QueryVector = Map<number, number>;

@@ -49,7 +49,7 @@ export interface Search {
 export const VISIBLE_BY_DEFAULT: readonly EntryStatus[] = ENTRY_STATUSES.filter((s) => s !== 'archived');
 
 /** Drafts and entries in review still show, below vetted ones. */
-const UNVETTED_FACTOR = 0.7;
+const UNVETTED_FACTOR = 0.5;
 
 /**
  * How many entries, found through their rarest query words, are scored in full. Words held by
@@ -57,6 +57,7 @@ const UNVETTED_FACTOR = 0.7;
  */
 const MAX_SCORED = 300;
 const COMMON_WORD = 20_000;
+const SNIPPET_SOURCE_CHARS = 600;
 
 export function createSearch(db: Db): Search {
   const current = followDatabase(db);
@@ -139,6 +140,8 @@ function hit(doc: IndexedDoc, score: number, terms: string[]): SearchHit {
   };
 }
 
+/** Where the snippet is cut from: the summary and the phrasings, else the body; the first part only. */
 function snippetText({ entry }: IndexedDoc): string {
-  return [entry.summary, entry.phrasings.join(' · '), entry.body].filter(Boolean).join(' ');
+  const text = [entry.summary, entry.phrasings.join(' · ')].filter(Boolean).join(' ') || entry.body;
+  return text.slice(0, SNIPPET_SOURCE_CHARS);
 }
