@@ -57,7 +57,7 @@ const UNVETTED_FACTOR = 0.5;
  */
 const MAX_SCORED = 300;
 const COMMON_WORD = 20_000;
-const SNIPPET_SOURCE_CHARS = 600;
+const SNIPPET_SOURCE_CHARS = 1200;
 
 export function createSearch(db: Db): Search {
   const current = followDatabase(db);
@@ -140,8 +140,7 @@ function hit(doc: IndexedDoc, score: number, terms: string[]): SearchHit {
   };
 }
 
-/** Where the snippet is cut from: the summary and the phrasings, else the body; the first part only. */
+/** Where the snippet is cut from: the summary, the phrasings, then the body; the first part only. */
 function snippetText({ entry }: IndexedDoc): string {
-  const text = [entry.summary, entry.phrasings.join(' · ')].filter(Boolean).join(' ') || entry.body;
-  return text.slice(0, SNIPPET_SOURCE_CHARS);
+  return [entry.summary, entry.phrasings.join(' · '), entry.body].filter(Boolean).join(' ').slice(0, SNIPPET_SOURCE_CHARS);
 }
