@@ -87,7 +87,7 @@ export function createApp({ db, config }: AppContext) {
   app.use(adminRoutes(db));
 
   // JSON API
-  app.use('/api', searchApi(search));
+  app.use('/api', searchApi(search, db));
   app.use('/api', entryApi(db));
   app.use('/api', contributeApi(db));
   app.use('/api', gapApi(db));

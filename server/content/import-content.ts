@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import type { Db } from '../db/connection.ts';
 import type { Entry } from '../entries/entry.ts';
@@ -9,10 +9,14 @@ import { parseGuideFile } from '../guides/guide-file.ts';
 import { saveGuide } from '../guides/guide-queries.ts';
 import { ContentError } from './content-error.ts';
 import { markdownFiles } from './content-files.ts';
+import { parseSynonymsFile } from '../search/synonyms-file.ts';
+import { replaceSynonyms } from '../search/synonyms.ts';
 
 export interface ImportOptions {
   entriesDir?: string;
   guidesDir?: string;
+  /** content/synonyms.yml; when given, its groups replace the synonyms in the database. */
+  synonymsFile?: string;
   /** Who the revisions are recorded for. */
   author?: string;
   /** Called after each file is read and after each item is saved. */
@@ -48,6 +52,7 @@ export function importContent(db: Db, options: ImportOptions): ImportReport {
   const problems: ContentError[] = [];
   const entries = readAll(entryFiles, parseEntryFile, problems, tick);
   const guides = readAll(guideFiles, parseGuideFile, problems, tick);
+  const synonyms = readSynonyms(options.synonymsFile, problems);
   if (problems.length) throw new ImportError(problems);
 
   const author = options.author ?? 'import';
@@ -64,8 +69,20 @@ export function importContent(db: Db, options: ImportOptions): ImportReport {
       if (saveGuide(db, item)) report.guides++;
       tick();
     }
+    if (synonyms) replaceSynonyms(db, synonyms);
     return report;
   })();
+}
+
+function readSynonyms(file: string | undefined, problems: ContentError[]): string[][] | null {
+  if (!file || !existsSync(file)) return null;
+  try {
+    return parseSynonymsFile(readFileSync(file, 'utf8'), relative(process.cwd(), file) || file);
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    problems.push(error);
+    return null;
+  }
 }
 
 function readAll<T extends Entry | Guide>(

@@ -3,10 +3,10 @@ import { fold, words } from './query-terms.ts';
 /**
  * Marks the query's words in a text, as safe HTML. A word matches a term when it starts with the
  * term (a half-typed word) or when both share a long common start (refund / refunds / refunded).
+ * Words are folded once each, then compared with every term.
  */
 
-export function matchesTerm(word: string, term: string): boolean {
-  const w = fold(word);
+function matchesFolded(w: string, term: string): boolean {
   if (w.startsWith(term)) return true;
   if (term.length < 4 || w.length < 4) return false;
   let common = 0;
@@ -35,12 +35,14 @@ export function highlight(text: string, terms: string[]): string {
 export function snippet(text: string, terms: string[], size = 28): string {
   const spans = wordSpans(text);
   if (!spans.length) return '';
+  // Which terms each word matches, worked out once rather than for every window holding it.
+  const matched = spans.map(({ word }) => {
+    const folded = fold(word);
+    return terms.filter((term) => matchesFolded(folded, term));
+  });
   let best = { start: 0, score: -1 };
   for (let start = 0; start < Math.max(1, spans.length - size + 1); start++) {
-    const found = new Set<string>();
-    for (const span of spans.slice(start, start + size)) {
-      for (const term of terms) if (matchesTerm(span.word, term)) found.add(term);
-    }
+    const found = new Set(matched.slice(start, start + size).flat());
     if (found.size > best.score) best = { start, score: found.size };
     if (found.size === terms.length) break;
   }
@@ -68,7 +70,8 @@ function markRange(text: string, terms: string[], from: number, to: number): str
   for (const { word, index } of wordSpans(text.slice(from, to))) {
     const start = from + index;
     html += escapeHtml(text.slice(at, start));
-    const matched = terms.some((term) => matchesTerm(word, term));
+    const folded = fold(word);
+    const matched = terms.some((term) => matchesFolded(folded, term));
     html += matched ? `<mark>${escapeHtml(word)}</mark>` : escapeHtml(word);
     at = start + word.length;
   }

@@ -19,6 +19,10 @@ const STOP_WORDS = new Set(
   must please hi hello thanks thank just still also get got some any`.split(/\s+/),
 );
 
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word) || STOP_WORDS.has(word.replace(/['’]/g, ''));
+}
+
 export interface QueryTerms {
   /** Folded words that carry meaning, in the order typed. */
   terms: string[];

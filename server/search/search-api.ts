@@ -1,19 +1,23 @@
 import { Router } from 'express';
+import type { Db } from '../db/connection.ts';
 import { validate } from '../http/validate.ts';
+import { filtersOf, loggedFilters } from './search-filters.ts';
+import { logSearch } from './search-log.ts';
 import type { Search } from './search.ts';
 import { searchParamsSchema } from './search-params.ts';
 
-export function searchApi(search: Search) {
+export function searchApi(search: Search, db: Db) {
   const router = Router();
 
   router.get('/search', (req, res) => {
     const params = validate(searchParamsSchema, req.query);
-    const found = search.search(params.q, {
-      category: params.category,
-      kind: params.kind,
-      language: params.lang,
-      limit: params.limit,
-    });
+    const user = res.locals.user;
+    const found = search.search(params.q, filtersOf(params, params.limit, user));
+    if (params.q.trim()) {
+      logSearch(db, {
+        query: params.q, filters: loggedFilters(params), resultCount: found.total, tookMs: found.tookMs, source: 'api', user: user?.name,
+      });
+    }
     res.json({
       query: found.query,
       total: found.total,

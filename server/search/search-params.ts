@@ -20,6 +20,16 @@ export const searchParamsSchema = z.object({
   category: optionalText,
   kind: z.preprocess((v) => (v === '' ? undefined : v), z.enum(ENTRY_KINDS, { error: 'kind must be common or unusual' }).optional()),
   lang: optionalText,
+  /** The as-you-type script asks for the results fragment alone. */
+  fragment: z.enum(['1'], { error: 'fragment must be 1' }).optional(),
+  /** The log id of the previous keystroke's search, so a typing session stays one log row. */
+  session: z.coerce.number({ error: 'session must be a number' }).int('session must be a whole number').positive('session must be positive').optional(),
+});
+
+/** GET /search/open/:logId/:entryId: the link from a result to its entry. */
+export const openParamsSchema = z.object({
+  logId: z.coerce.number({ error: 'logId must be a number' }).int('logId must be a whole number').positive('logId must be positive'),
+  entryId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'entryId must be an entry id'),
 });
 
 export type SearchParams = z.infer<typeof searchParamsSchema>;

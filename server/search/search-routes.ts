@@ -1,37 +1,57 @@
 import { Router } from 'express';
+import { visibleStatuses } from '../accounts/permissions.ts';
+import type { User } from '../accounts/user.ts';
 import { listCategories } from '../categories/category-queries.ts';
 import type { Db } from '../db/connection.ts';
 import { ENTRY_KINDS } from '../entries/entry.ts';
 import { listLanguages } from '../entries/entry-queries.ts';
 import { validate } from '../http/validate.ts';
+import { filtersOf, loggedFilters } from './search-filters.ts';
+import { logOpened, logSearch } from './search-log.ts';
 import type { Search } from './search.ts';
-import { searchParamsSchema } from './search-params.ts';
+import { openParamsSchema, searchParamsSchema, type SearchParams } from './search-params.ts';
 
 export function searchRoutes(search: Search, db: Db) {
   const router = Router();
 
+  // The results page, or with fragment=1 only its results (for the as-you-type script).
   router.get('/search', (req, res) => {
     const params = validate(searchParamsSchema, req.query);
-    const found = search.search(params.q, {
-      category: params.category,
-      kind: params.kind,
-      language: params.lang,
-      limit: 50,
-    });
-    const selected = (value: string | undefined, option: string) => value === option;
-    res.render('search/results', {
-      title: params.q ? `${params.q} – search` : 'Search',
-      q: params.q,
-      found,
-      hasQuery: params.q.trim().length > 0,
-      filters: {
-        categories: listCategories(db).map((c) => ({ ...c, selected: selected(params.category, c.name) || selected(params.category, c.slug) })),
-        kinds: ENTRY_KINDS.map((k) => ({ value: k, label: k === 'common' ? 'Common' : 'Unusual', selected: params.kind === k })),
-        languages: listLanguages(db).map((l) => ({ value: l, selected: params.lang === l })),
-        active: Boolean(params.category || params.kind || params.lang),
-      },
-    });
+    const hasQuery = params.q.trim().length > 0;
+    const user = res.locals.user;
+    const found = search.search(params.q, filtersOf(params, 50, user));
+    const source = params.fragment ? 'as-you-type' : 'page';
+    const logged = { query: params.q, filters: loggedFilters(params), resultCount: found.total, tookMs: found.tookMs, source, user: user?.name } as const;
+    const logId = hasQuery ? logSearch(db, logged, params.session) : null;
+    const view = { q: params.q, found, hasQuery, logId, suggestionUrl: found.didYouMean && searchUrl(params, found.didYouMean) };
+    if (params.fragment) return res.render('partials/search-results', { ...view, layout: false });
+    res.render('search/results', { ...view, title: hasQuery ? `${params.q} – search` : 'Search', filters: filterChoices(db, params, user) });
+  });
+
+  // A result's link: records which entry was opened from which search, then shows it.
+  router.get('/search/open/:logId/:entryId', (req, res) => {
+    const { logId, entryId } = validate(openParamsSchema, req.params);
+    logOpened(db, logId, entryId);
+    res.redirect(303, `/entries/${entryId}`);
   });
 
   return router;
+}
+
+function filterChoices(db: Db, params: SearchParams, reader: User | null) {
+  const selected = (value: string | undefined, option: string) => value === option;
+  return {
+    categories: listCategories(db, visibleStatuses(reader)).map((c) => ({ ...c, selected: selected(params.category, c.name) || selected(params.category, c.slug) })),
+    kinds: ENTRY_KINDS.map((k) => ({ value: k, label: k === 'common' ? 'Common' : 'Unusual', selected: params.kind === k })),
+    languages: listLanguages(db).map((l) => ({ value: l, selected: params.lang === l })),
+    active: Boolean(params.category || params.kind || params.lang),
+  };
+}
+
+function searchUrl(params: SearchParams, q: string): string {
+  const query = new URLSearchParams({ q });
+  if (params.category) query.set('category', params.category);
+  if (params.kind) query.set('kind', params.kind);
+  if (params.lang) query.set('lang', params.lang);
+  return `/search?${query}`;
 }

@@ -1,0 +1,97 @@
+// npm run bench:latency: search speed at 1k, 10k and 100k synthetic entries, Plan B beside naive
+// FTS5 OR queries; then a real server on the 100k database: time to ready, /api/search under load
+// (autocannon, 8 connections), peak memory.
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../server/db/connection.ts';
+import { migrate } from '../../server/db/migrate.ts';
+import { saveEntry } from '../../server/entries/save-entry.ts';
+import { ftsMatch } from '../../server/search/fts-query.ts';
+import { queryTerms } from '../../server/search/query-terms.ts';
+import { createSearch } from '../../server/search/search.ts';
+import { devQueries } from './bench-data.ts';
+import { percentiles } from './percentiles.ts';
+import { writeReadmeSection } from './readme-section.ts';
+import { seededRandom } from './seeded-random.ts';
+import { syntheticCorpus } from './synthetic-entries.ts';
+import { markdownTable } from './table.ts';
+
+const SIZES = [1_000, 10_000, 100_000];
+const QUERIES = 300;
+const dir = mkdtempSync(join(tmpdir(), 'planb-bench-'));
+const ms = (x: number) => x.toFixed(2);
+const rows: string[][] = [];
+let largest = '';
+
+for (const size of SIZES) {
+  const path = join(dir, `bench-${size}.db`);
+  const db = openDatabase(path);
+  migrate(db);
+  const corpus = syntheticCorpus(size, devQueries().map((q) => q.query));
+  db.transaction(() => corpus.entries.forEach((entry) => saveEntry(db, entry, { author: 'bench', summary: 'synthetic' })))();
+  largest = path;
+
+  const random = seededRandom(size);
+  const sentences = Array.from({ length: QUERIES }, () => corpus.question(random));
+  const kinds = {
+    sentence: sentences,
+    keyword: sentences.map((s) => s.split(' ').filter((w) => w.length > 4).slice(0, 2).join(' ')),
+    prefix: sentences.map((s) => s.replace(/(\S{3})\S*$/, '$1')),
+  };
+  const planB = createSearch(db);
+  const fts = db.prepare(`SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY bm25(entries_fts) LIMIT 10`);
+  const engines = {
+    'Plan B': (q: string) => planB.search(q),
+    'FTS5 OR (naive)': (q: string) => fts.all(ftsMatch(queryTerms(q)) ?? '""'),
+  };
+  for (const [kind, queries] of Object.entries(kinds)) {
+    for (const [name, run] of Object.entries(engines)) {
+      for (const q of queries.slice(0, 20)) run(q); // warm up
+      const times = queries.map((q) => {
+        const started = performance.now();
+        run(q);
+        return performance.now() - started;
+      });
+      const p = percentiles(times);
+      rows.push([size.toLocaleString('en'), kind, name, ms(p.p50), ms(p.p95), ms(p.p99)]);
+    }
+  }
+  db.close();
+}
+
+const searchTable = markdownTable(['entries', 'query', 'engine', 'p50 ms', 'p95 ms', 'p99 ms'], rows);
+console.log(searchTable);
+const server = await serveAndLoad(largest, syntheticCorpus(100, devQueries().map((q) => q.query)).question);
+console.log(server);
+rmSync(dir, { recursive: true, force: true });
+if (process.argv.includes('--write-readme')) writeReadmeSection('bench-latency', `${searchTable}\n\n${server}`);
+
+/** Starts `npm start` on the database, waits until it answers, loads it, reads its peak memory. */
+async function serveAndLoad(dbPath: string, question: (random: () => number) => string): Promise<string> {
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, DB_PATH: dbPath, PORT: String(port), READ_ACCESS: 'open' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve) => child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('serving') && resolve()));
+  const readySeconds = (performance.now() - started) / 1000;
+  const random = seededRandom(8);
+  const requests = Array.from({ length: 200 }, () => ({ method: 'GET' as const, path: `/api/search?q=${encodeURIComponent(question(random))}` }));
+  const result = await autocannon({ url: `http://127.0.0.1:${port}`, connections: 8, duration: 10, requests });
+  const peakKb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
+  child.kill('SIGTERM');
+  return markdownTable(
+    ['server on 100,000 entries', 'value'],
+    [
+      ['ready (process start → listening, index built)', `${readySeconds.toFixed(1)} s`],
+      ['GET /api/search, 8 connections, 10 s: requests/s', result.requests.average.toFixed(0)],
+      ['latency p50 / p97.5 / p99 (autocannon has no p95)', `${result.latency.p50} / ${result.latency.p97_5} / ${result.latency.p99} ms`],
+      ['errors / non-2xx', `${result.errors} / ${result.non2xx}`],
+      ['peak RSS of the server (VmHWM)', `${(peakKb / 1024).toFixed(0)} MB`],
+    ],
+  );
+}

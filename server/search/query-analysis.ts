@@ -1,0 +1,70 @@
+import type { EntryIndex } from './entry-index.ts';
+import { isStopWord } from './query-terms.ts';
+import type { Synonyms } from './synonyms.ts';
+import { queryStems, surfaceWords } from './text-analysis.ts';
+
+/**
+ * What an agent typed, as weighted index features. Known words count fully; a word the index does
+ * not know is corrected to the most frequent known word within the typos its length allows (so
+ * correct spellings are never second-guessed); the last word, while still being typed, also stands
+ * for its most frequent completions; synonyms from content/synonyms.yml join in at a lower weight.
+ */
+const CORRECTED = 0.9;
+const COMPLETION = 0.5;
+const COMPLETIONS = 4;
+const SYNONYM = 0.6;
+
+export interface AnalysedQuery {
+  /** Feature id → weight (before idf). */
+  weights: Map<number, number>;
+  /** Features of words that say what the customer wants (not stop words): only these find entries. */
+  meaningful: Set<number>;
+  /** Folded words to highlight in titles and snippets. */
+  highlight: string[];
+}
+
+export function analyseQuery(index: EntryIndex, synonyms: Synonyms, query: string): AnalysedQuery {
+  const typed = surfaceWords(query);
+  const stillTyping = /[\p{L}\p{N}]$/u.test(query);
+  const weighted = new Map<string, number>();
+  const add = (word: string, weight: number) => weighted.set(word, Math.max(weighted.get(word) ?? 0, weight));
+
+  typed.forEach((word, i) => {
+    const known = index.vocabulary.has(word);
+    if (known) add(word, 1);
+    if (stillTyping && i === typed.length - 1) {
+      for (const completion of index.vocabulary.completions(word, COMPLETIONS)) add(completion, COMPLETION);
+    }
+    if (!known && !weighted.has(word)) {
+      const corrected = index.vocabulary.correction(word);
+      add(corrected ?? word, corrected ? CORRECTED : 1);
+    }
+  });
+  for (const synonym of synonyms.of([...weighted.keys()])) add(synonym, SYNONYM);
+
+  const weights = new Map<number, number>();
+  const meaningful = new Set<number>();
+  for (const [word, weight] of weighted) {
+    for (const stemmed of queryStems(word, index.languages)) {
+      const feature = index.featureId(stemmed);
+      if (feature === undefined) continue;
+      weights.set(feature, Math.max(weights.get(feature) ?? 0, weight));
+      if (!isStopWord(word)) meaningful.add(feature);
+    }
+  }
+  // A query made only of stop words ("how do I") still finds something.
+  if (!meaningful.size) for (const feature of weights.keys()) meaningful.add(feature);
+  return { weights, meaningful, highlight: [...weighted.keys()] };
+}
+
+/** On no results: the query with each unknown word replaced by its closest known word, if any changed. */
+export function didYouMean(index: EntryIndex, query: string): string | null {
+  let changed = false;
+  const suggestion = surfaceWords(query).map((word) => {
+    if (index.vocabulary.has(word) || word.length < 3) return word;
+    const corrected = index.vocabulary.correction(word, Math.max(1, Math.ceil(word.length / 4)));
+    if (corrected) changed = true;
+    return corrected ?? word;
+  });
+  return changed ? suggestion.join(' ') : null;
+}

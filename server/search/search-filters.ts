@@ -1,0 +1,16 @@
+import { visibleStatuses } from '../accounts/permissions.ts';
+import type { User } from '../accounts/user.ts';
+import type { SearchParams } from './search-params.ts';
+import type { SearchFilters } from './search.ts';
+
+/**
+ * The filters of a search request, as search() takes them and as the query log records them.
+ * What the reader may see is part of the query: agents and visitors find only vetted entries.
+ */
+export function filtersOf(params: SearchParams, limit: number, reader: User | null): SearchFilters {
+  return { category: params.category, kind: params.kind, language: params.lang, limit, statuses: visibleStatuses(reader) };
+}
+
+export function loggedFilters(params: SearchParams): Record<string, string | undefined> {
+  return { category: params.category, kind: params.kind, lang: params.lang };
+}

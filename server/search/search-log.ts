@@ -1,0 +1,56 @@
+import type { Db } from '../db/connection.ts';
+import { preparedFor } from '../db/prepared.ts';
+
+/**
+ * The query log (table search_log, see migration 0002): what agents searched, with which filters,
+ * how many entries matched, how long it took, and which entry they opened from the results.
+ */
+export type SearchSource = 'page' | 'as-you-type' | 'api';
+
+export interface LoggedSearch {
+  query: string;
+  filters: Record<string, string | undefined>;
+  resultCount: number;
+  tookMs: number;
+  source: SearchSource;
+  user?: string | null;
+}
+
+/** A typing session goes on in the row it started while no entry was opened, for this long. */
+const TYPING_SESSION_MS = 5 * 60_000;
+
+const statements = preparedFor((db) => ({
+  insert: db.prepare(`INSERT INTO search_log (query, filters, result_count, took_ms, searched_at, user, source)
+    VALUES (@query, @filters, @resultCount, @tookMs, @at, @user, @source)`),
+  continueTyping: db.prepare(`UPDATE search_log
+    SET query = @query, filters = @filters, result_count = @resultCount, took_ms = @tookMs, searched_at = @at
+    WHERE id = @id AND source = 'as-you-type' AND opened_entry_id IS NULL AND searched_at >= @since`),
+  opened: db.prepare(`UPDATE search_log SET opened_entry_id = ?, opened_at = ? WHERE id = ? AND opened_entry_id IS NULL`),
+}));
+
+/**
+ * Records a search and returns its log id. An as-you-type search that continues a typing session
+ * (`continues`: the id the previous keystroke got) updates that row instead of adding one.
+ */
+export function logSearch(db: Db, search: LoggedSearch, continues?: number): number {
+  const now = new Date();
+  const row = {
+    query: search.query,
+    filters: JSON.stringify(search.filters),
+    resultCount: search.resultCount,
+    tookMs: search.tookMs,
+    at: now.toISOString(),
+    user: search.user ?? null,
+    source: search.source,
+  };
+  if (continues !== undefined) {
+    const since = new Date(now.getTime() - TYPING_SESSION_MS).toISOString();
+    if (statements(db).continueTyping.run({ ...row, id: continues, since }).changes) return continues;
+  }
+  return Number(statements(db).insert.run(row).lastInsertRowid);
+}
+
+/** Records which entry was opened from the results of a logged search (the first one counts). */
+export function logOpened(db: Db, logId: number, entryId: string): void {
+  statements(db).opened.run(entryId, new Date().toISOString(), logId);
+}

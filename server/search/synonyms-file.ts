@@ -1,0 +1,35 @@
+import { parse } from 'yaml';
+import { ContentError } from '../content/content-error.ts';
+
+/**
+ * content/synonyms.yml: a YAML list of groups, each a list of words or short phrases that
+ * customers use for the same thing.
+ *
+ *     - [parcel, package, delivery]
+ *     - [refund, money back]
+ */
+export function parseSynonymsFile(text: string, file: string): string[][] {
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    throw new ContentError(file, 1, 'synonyms', `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (data == null) return [];
+  if (!Array.isArray(data)) throw new ContentError(file, 1, 'synonyms', 'must be a list of groups');
+  return data.map((group, i) => {
+    const line = lineOfGroup(text, i);
+    if (!Array.isArray(group) || group.length < 2 || !group.every((t) => typeof t === 'string' && t.trim())) {
+      throw new ContentError(file, line, 'synonyms', 'each group must be a list of at least two words or phrases');
+    }
+    return group.map((t: string) => t.trim());
+  });
+}
+
+/** The line of the i-th top-level list item, for error messages. */
+function lineOfGroup(text: string, i: number): number {
+  let seen = -1;
+  const lines = text.split('\n');
+  for (let n = 0; n < lines.length; n++) if (lines[n]!.startsWith('-') && ++seen === i) return n + 1;
+  return 1;
+}
