@@ -18,6 +18,24 @@ function logSearch(query: string, resultCount: number, opened: string | null = n
   ).run(query, resultCount, at, opened, opened ? at : null);
 }
 
+describe('content gaps from real searches', () => {
+  it('lists what agents searched for and did not find or open, not what they opened', async () => {
+    const agent = await app.as('sam', 'agent');
+    await agent.json('/api/search?q=zebra+crossing');
+    const results = await agent.page('/search?q=parcel+late');
+    const link = results.html.querySelector('.result__title')!.getAttribute('href')!;
+    expect(link).toMatch(/^\/search\/open\/\d+\/late-parcel$/);
+    expect((await agent.fetch(link)).status).toBe(303);
+    await agent.page('/search?q=charged+twice');
+    const lead = await app.as('amara', 'lead');
+    const { body } = await lead.json('/api/gaps');
+    expect(body.gaps.map((g: any) => [g.key, g.empty])).toEqual([
+      ['zebra crossing', 1],
+      ['charged twice', 0],
+    ]);
+  });
+});
+
 describe('content gaps', () => {
   beforeEach(() => {
     logSearch('gift wrap', 0);
