@@ -1,4 +1,4 @@
-// npm run screenshots -- [--base URL] [--out DIR] [--width N] [--user NAME --password PW] PATH…
+// npm run screenshots -- [--base URL] [--out DIR] [--width N] [--fold] [--user NAME --password PW] PATH…
 // Full-page PNGs of pages of a running server, for looking at what a change did.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +12,8 @@ const { values, positionals } = parseArgs({
     width: { type: 'string', default: '1280' },
     user: { type: 'string' },
     password: { type: 'string' },
+    // Only what shows before scrolling, for long pages.
+    fold: { type: 'boolean', default: false },
   },
   allowPositionals: true,
 });
@@ -29,7 +31,7 @@ for (const path of paths) {
   await page.goto(values.base + path);
   const name = path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home';
   const file = join(values.out!, `${name}-${values.width}${values.user ? `-${values.user}` : ''}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: !values.fold });
   console.log(file);
 }
 await browser.close();
