@@ -8,7 +8,7 @@ import { listLanguages } from '../entries/entry-queries.ts';
 import { validate } from '../http/validate.ts';
 import { filtersOf, loggedFilters } from './search-filters.ts';
 import { logOpened, logSearch } from './search-log.ts';
-import type { Search } from './search.ts';
+import type { Search, SearchHit } from './search.ts';
 import { openParamsSchema, searchParamsSchema, type SearchParams } from './search-params.ts';
 
 export function searchRoutes(search: Search, db: Db) {
@@ -23,7 +23,14 @@ export function searchRoutes(search: Search, db: Db) {
     const source = params.fragment ? 'as-you-type' : 'page';
     const logged = { query: params.q, filters: loggedFilters(params), resultCount: found.total, tookMs: found.tookMs, source, user: user?.name } as const;
     const logId = hasQuery ? logSearch(db, logged, params.session) : null;
-    const view = { q: params.q, found, hasQuery, logId, suggestionUrl: found.didYouMean && searchUrl(params, found.didYouMean) };
+    const view = {
+      q: params.q,
+      found,
+      hasQuery,
+      logId,
+      suggestionUrl: found.didYouMean && searchUrl(params, found.didYouMean),
+      ...closeAndLoose(found.results, found.total),
+    };
     if (params.fragment) return res.render('partials/search-results', { ...view, layout: false });
     res.render('search/results', { ...view, title: hasQuery ? `${params.q} – search` : 'Search', filters: filterChoices(db, params, user) });
   });
@@ -36,6 +43,19 @@ export function searchRoutes(search: Search, db: Db) {
   });
 
   return router;
+}
+
+/**
+ * Results scoring well below the best share only a word or two with the search: they are kept, but
+ * folded away so the agent's eye lands on the few that answer the question.
+ */
+const CLOSE_SHARE = 0.4;
+
+function closeAndLoose(results: SearchHit[], total: number) {
+  const best = results[0]?.score ?? 0;
+  const cut = results.findIndex((r) => r.score < best * CLOSE_SHARE);
+  const close = cut === -1 ? results : results.slice(0, Math.max(1, cut));
+  return { close, loose: results.slice(close.length), looseCount: total - close.length };
 }
 
 function filterChoices(db: Db, params: SearchParams, reader: User | null) {
