@@ -29,6 +29,8 @@ export function searchRoutes(search: Search, db: Db) {
       hasQuery,
       logId,
       suggestionUrl: found.didYouMean && searchUrl(params, found.didYouMean),
+      // Nothing found: the agent can turn the customer's words into a proposed entry at once.
+      proposeQuery: new URLSearchParams({ title: params.q, phrasing: params.q }).toString(),
       ...closeAndLoose(found.results, found.total),
     };
     if (params.fragment) return res.render('partials/search-results', { ...view, layout: false });

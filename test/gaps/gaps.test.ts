@@ -22,6 +22,8 @@ describe('content gaps from real searches', () => {
   it('lists what agents searched for and did not find or open, not what they opened', async () => {
     const agent = await app.as('sam', 'agent');
     await agent.json('/api/search?q=zebra+crossing');
+    const empty = await agent.page('/search?q=zebra+crossing');
+    expect(empty.html.querySelector('.empty a.button')!.getAttribute('href')).toBe('/entries/new?title=zebra+crossing&phrasing=zebra+crossing');
     const results = await agent.page('/search?q=parcel+late');
     const link = results.html.querySelector('.result__title')!.getAttribute('href')!;
     expect(link).toMatch(/^\/search\/open\/\d+\/late-parcel$/);
@@ -30,7 +32,7 @@ describe('content gaps from real searches', () => {
     const lead = await app.as('amara', 'lead');
     const { body } = await lead.json('/api/gaps');
     expect(body.gaps.map((g: any) => [g.key, g.empty])).toEqual([
-      ['zebra crossing', 1],
+      ['zebra crossing', 2],
       ['charged twice', 0],
     ]);
   });
