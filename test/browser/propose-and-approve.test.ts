@@ -25,10 +25,14 @@ afterAll(async () => {
   await app?.close();
 });
 
-const signIn = (name: string) => signedInPage(browser, app.url, name);
+const signIn = async (name: string) => {
+  const page = await signedInPage(browser, app.url, name);
+  page.setDefaultTimeout(5000);
+  return page;
+};
 
-describe('in Chromium: propose → review → approve', () => {
-  it('an agent proposes a new entry, a lead approves it, and it becomes searchable', async () => {
+describe('in Chromium: propose → review → approve → flag → fix → history', () => {
+  it('an agent proposes a new entry, a lead approves it, it becomes searchable, is flagged, fixed, and its history shows it', async () => {
     const agent = await signIn('sam');
     await agent.click('.account-menu summary');
     await agent.click('text=Propose a new entry');
@@ -66,5 +70,26 @@ describe('in Chromium: propose → review → approve', () => {
     await Promise.all([agent.waitForURL(/\/search/), agent.press('[data-search-input]', 'Enter')]);
     expect(await agent.locator('.result__title').first().innerText()).toBe('Can I pay with a voucher from a partner shop?');
     expect(findEntry(db, 'can-i-pay-with-a-voucher-from-a-partner-shop')!.entry.status).toBe('vetted');
+
+    // The agent flags it in two clicks: "Flag", then the reason.
+    await agent.locator('.result__title').first().click();
+    await agent.waitForURL(/\/entries\/can-i-pay-with-a-voucher-from-a-partner-shop$/);
+    await agent.click('summary:has-text("Flag")');
+    await Promise.all([agent.waitForLoadState('load'), agent.click('button.flag-reason--outdated')]);
+    expect(await agent.locator('.entry-flags').textContent()).toMatch(/Outdated/);
+
+    // The lead fixes it from the flags queue; saving the edit resolves the flag.
+    await lead.goto(`${app.url}/flags`);
+    await Promise.all([lead.waitForURL(/\/edit/), lead.click('a.button:has-text("Fix the entry")')]);
+    await lead.fill('textarea[name=timeline]', 'Partner vouchers are checked within 1 working day.');
+    await lead.fill('input[name=why]', 'Added the timeline');
+    await Promise.all([lead.waitForURL(/\/entries\/can-i-pay-with-a-voucher-from-a-partner-shop$/), lead.click('button[value=save]')]);
+    expect(await lead.locator('.entry-flags').count()).toBe(0);
+
+    // The history shows both revisions, and the diff shows what the fix changed.
+    await lead.click('a.entry__history');
+    expect(await lead.locator('.history__item').count()).toBe(2);
+    await lead.goto(`${app.url}/entries/can-i-pay-with-a-voucher-from-a-partner-shop/diff`);
+    expect(await lead.locator('.diff ins').first().textContent()).toMatch(/Partner vouchers/);
   });
 });
