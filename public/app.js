@@ -1,16 +1,49 @@
 // Plan B: small enhancements on top of pages that work without JavaScript.
 (() => {
-  // "/" jumps to the search box from anywhere on the page (unless typing in a field).
-  document.addEventListener('keydown', (event) => {
-    const typing = event.target.closest('input, textarea, select, [contenteditable]');
-    if (event.key === '/' && !typing && !event.metaKey && !event.ctrlKey) {
+  // Keyboard, for agents with a customer on the line (never while typing in a field):
+  //   /      the search box        1–9   jump to that option of the entry
+  //   c      copy "What to say"    ↓ ↑   move through search results, Enter opens one
+  const keys = {
+    '/': () => {
       const input = document.querySelector('[data-search-input]');
-      if (input) {
-        event.preventDefault();
-        input.focus();
-        input.select();
-      }
+      input?.focus();
+      input?.select();
+      return Boolean(input);
+    },
+    c: () => {
+      const copy = document.querySelector('[data-copy]');
+      copy?.click();
+      return Boolean(copy);
+    },
+  };
+  const jumpToOption = (number) => {
+    const option = document.getElementById(`option-${number}`);
+    if (!option) return false;
+    option.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    option.classList.add('option--pointed');
+    setTimeout(() => option.classList.remove('option--pointed'), 1200);
+    return true;
+  };
+  const resultLinks = () => [...document.querySelectorAll('[data-live-results] .result__title')];
+  const moveThroughResults = (step) => {
+    const links = resultLinks();
+    if (!links.length) return false;
+    const at = links.indexOf(document.activeElement);
+    const next = at === -1 ? (step > 0 ? 0 : links.length - 1) : at + step;
+    if (next < 0) document.querySelector('[data-search-input]')?.focus();
+    else links[Math.min(next, links.length - 1)].focus();
+    return true;
+  };
+  document.addEventListener('keydown', (event) => {
+    if (event.metaKey || event.ctrlKey || event.altKey) return;
+    const inSearchBox = event.target.matches?.('[data-search-input]');
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && (inSearchBox || event.target.matches?.('.result__title'))) {
+      if (moveThroughResults(event.key === 'ArrowDown' ? 1 : -1)) event.preventDefault();
+      return;
     }
+    if (event.target.closest('input, textarea, select, [contenteditable]')) return;
+    const handled = /^[1-9]$/.test(event.key) ? jumpToOption(event.key) : keys[event.key]?.();
+    if (handled) event.preventDefault();
   });
 
   // As you type: the results under the search box follow what is typed. Without this script the
