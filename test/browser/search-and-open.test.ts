@@ -24,9 +24,8 @@ describe('in Chromium', () => {
     await page.goto(app.url);
     // The search box has focus on arrival, so the agent can type at once.
     await page.keyboard.type('parcel late');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/\/search\?q=parcel\+late/);
-    const first = page.locator('.result__title').first();
+    await Promise.all([page.waitForURL(/\/search\?q=parcel\+late/, { waitUntil: 'load' }), page.keyboard.press('Enter')]);
+    const first = page.locator('section.results .result__title').first();
     expect(await first.innerText()).toBe('My parcel is late');
     await first.click();
     await page.waitForURL(/\/entries\/late-parcel$/);
