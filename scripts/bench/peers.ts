@@ -9,7 +9,9 @@ import { queryTerms } from '../../server/search/query-terms.ts';
 
 /**
  * The engines a team would otherwise reach for, each indexing the same entries (title, phrasings,
- * tags, summary and body as fields) with its documented defaults, for side-by-side benchmarks.
+ * tags, summary and body as fields) for side-by-side benchmarks: with their defaults, except where
+ * a default cannot answer a sentence at all and the engine documents the option a team would set
+ * (FlexSearch `suggest` for any-word matching, Fuse.js `ignoreLocation` for long texts).
  */
 export type PeerDoc = {
   id: string;
@@ -45,6 +47,16 @@ export const minisearch: PeerFactory = (docs) => {
   return { name: 'minisearch (defaults)', rank: (query) => index.search(query).slice(0, 10).map((r) => String(r.id)) };
 };
 
+/** The fuzzy and prefix options a team adds for typos and typing (fuzzy everywhere costs clean queries). */
+export const minisearchFuzzy: PeerFactory = (docs) => {
+  const index = new MiniSearch<PeerDoc>({ fields: ['title', 'phrasings', 'body'] });
+  index.addAll(docs);
+  return {
+    name: 'minisearch (fuzzy 0.2, prefix)',
+    rank: (query) => index.search(query, { fuzzy: 0.2, prefix: true }).slice(0, 10).map((r) => String(r.id)),
+  };
+};
+
 export const lunrPeer: PeerFactory = (docs) => {
   const index = lunr(function () {
     this.ref('id');
@@ -60,11 +72,15 @@ export const flexsearch: PeerFactory = (docs) => {
   const index = new FlexSearch.Document({ document: { id: 'id', index: ['title', 'phrasings', 'body'] } });
   for (const doc of docs) index.add(doc);
   return {
-    name: 'FlexSearch',
+    name: 'FlexSearch (suggest)',
     rank: (query) => {
-      const seen = new Set<string>();
-      for (const field of index.search(query, 10)) for (const id of field.result) seen.add(String(id));
-      return [...seen].slice(0, 10);
+      // Without `suggest` a multi-word question must match every word; results come per field,
+      // merged here by reciprocal rank.
+      const score = new Map<string, number>();
+      for (const field of index.search(query, { limit: 10, suggest: true })) {
+        field.result.forEach((id, rank) => score.set(String(id), (score.get(String(id)) ?? 0) + 1 / (rank + 1)));
+      }
+      return [...score].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([id]) => id);
     },
   };
 };
@@ -79,8 +95,9 @@ export const orama: PeerFactory = async (docs) => {
 };
 
 export const fuse: PeerFactory = (docs) => {
-  const index = new Fuse(docs, { keys: ['title', 'phrasings', 'body'] });
-  return { name: 'Fuse.js', rank: (query) => index.search(query, { limit: 10 }).map((r) => r.item.id) };
+  // By default Fuse.js only looks near the start of each text; questions match anywhere.
+  const index = new Fuse(docs, { keys: ['title', 'phrasings', 'body'], ignoreLocation: true, threshold: 0.4 });
+  return { name: 'Fuse.js (ignoreLocation)', rank: (query) => index.search(query, { limit: 10 }).map((r) => r.item.id) };
 };
 
-export const PEERS: PeerFactory[] = [fts5, minisearch, lunrPeer, flexsearch, orama, fuse];
+export const PEERS: PeerFactory[] = [fts5, minisearch, minisearchFuzzy, lunrPeer, flexsearch, orama, fuse];
