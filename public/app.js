@@ -166,3 +166,11 @@
     });
   }
 })();
+
+// Filters apply as soon as one is picked; the Apply button is for pages without this script.
+(() => {
+  for (const form of document.querySelectorAll('form.filters')) {
+    form.querySelector('button[type=submit]')?.setAttribute('hidden', '');
+    for (const select of form.querySelectorAll('select')) select.addEventListener('change', () => form.submit());
+  }
+})();

@@ -43,6 +43,15 @@ describe('as you type, in Chromium', () => {
     await page.close();
   });
 
+  it('applies a filter as soon as it is picked', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/search?q=parcel+boat+charged`);
+    expect(await page.locator('form.filters button[type=submit]').isHidden()).toBe(true);
+    await Promise.all([page.waitForURL(/kind=unusual/, { waitUntil: 'load' }), page.selectOption('select[name=kind]', 'unusual')]);
+    expect(await page.locator('section.results .result__title').allTextContents()).toEqual(['Deliver to my boat']);
+    await page.close();
+  });
+
   it('still searches without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
