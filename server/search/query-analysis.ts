@@ -32,7 +32,9 @@ export function analyseQuery(index: EntryIndex, synonyms: Synonyms, query: strin
   typed.forEach((word, i) => {
     const known = index.vocabulary.has(word);
     if (known) add(word, 1);
-    if (stillTyping && i === typed.length - 1) {
+    // A short stop word at the end ("can't log in") is finished, not the start of "invoice".
+    const finished = word.length < 3 && isStopWord(word);
+    if (stillTyping && i === typed.length - 1 && !finished) {
       for (const completion of index.vocabulary.completions(word, COMPLETIONS)) add(completion, COMPLETION);
     }
     if (!known && !weighted.has(word)) {

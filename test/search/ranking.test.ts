@@ -23,6 +23,9 @@ describe('the right entry comes first', () => {
     ['a Russian inflection', 'пароля', 'ne-mogu-voyti'],
     ['an Italian plural', 'rimborsi', 'rimborso-inferiore-al-previsto'],
     ['an Italian phrase', 'addebito sconosciuto', 'addebito-non-riconosciuto'],
+    // Regression: the finished "in" was completed to "invoice" and put the company-invoice entry first.
+    ['a short stop word at the end', 'cant log in', 'two-factor-lost-phone'],
+    ['a synonym phrase (sign in for log in)', "can't sign in", 'two-factor-lost-phone'],
   ])('%s: %j → %s', (_, query, expected) => {
     expect(search.search(query).results[0]?.id).toBe(expected);
   });
