@@ -1,0 +1,39 @@
+/**
+ * Appendable typed arrays: the index keeps one packed column per field across all entries (millions
+ * of values at 100k entries) rather than small arrays per entry, which cost more in headers and
+ * garbage collection than in data. `data` may be longer than `length`; read only below `length`.
+ */
+type TypedArray = Int32Array | Uint32Array | Uint8Array | Float64Array;
+
+class Column<T extends TypedArray> {
+  length = 0;
+
+  constructor(
+    public data: T,
+    private readonly make: (capacity: number) => T,
+  ) {}
+
+  push(value: number): number {
+    if (this.length === this.data.length) this.grow(this.length + 1);
+    this.data[this.length] = value;
+    return this.length++;
+  }
+
+  /** Makes room for `capacity` values (kept, like those past the length, for scratch use). */
+  grow(capacity: number): void {
+    if (capacity <= this.data.length) return;
+    const data = this.make(Math.max(capacity, Math.ceil(this.data.length * 1.5), 16));
+    data.set(this.data);
+    this.data = data;
+  }
+}
+
+export type IntColumn = Column<Int32Array>;
+export type UintColumn = Column<Uint32Array>;
+export type ByteColumn = Column<Uint8Array>;
+export type FloatColumn = Column<Float64Array>;
+
+export const intColumn = (): IntColumn => new Column(new Int32Array(0), (n) => new Int32Array(n));
+export const uintColumn = (): UintColumn => new Column(new Uint32Array(0), (n) => new Uint32Array(n));
+export const byteColumn = (): ByteColumn => new Column(new Uint8Array(0), (n) => new Uint8Array(n));
+export const floatColumn = (): FloatColumn => new Column(new Float64Array(0), (n) => new Float64Array(n));
