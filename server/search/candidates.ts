@@ -7,8 +7,23 @@ import type { EntryIndex } from './entry-index.ts';
 const MAX_SCORED = 300;
 const COMMON_WORD = 20_000;
 
-/** Reused across queries (one slot per entry number); zeroed again after each query. */
-const slots = new WeakMap<EntryIndex, Float64Array>();
+/** Per entry number: overlap (zeroed again after each query), entries touched, visible, their overlaps. */
+class Scratch {
+  readonly overlap: Float64Array;
+  readonly touched: Int32Array;
+  readonly found: Int32Array;
+  readonly values: Float64Array;
+
+  constructor(readonly size: number) {
+    this.overlap = new Float64Array(size);
+    this.touched = new Int32Array(size);
+    this.found = new Int32Array(size);
+    this.values = new Float64Array(size);
+  }
+}
+
+/** Reused across queries: allocating arrays as long as the index for each query would busy the GC. */
+const scratches = new WeakMap<EntryIndex, Scratch>();
 
 /**
  * The visible entries holding a meaningful query word (words held by very many entries may be
@@ -21,35 +36,41 @@ export function gather(
   visible: (no: number) => boolean,
 ): { candidates: number[]; total: number } {
   const entries = index.columns.ids.length;
-  let overlap = slots.get(index);
-  if (!overlap || overlap.length < entries) slots.set(index, (overlap = new Float64Array(Math.ceil(entries * 1.25))));
-  const touched: number[] = [];
+  let scratch = scratches.get(index);
+  if (!scratch || scratch.size < entries) scratches.set(index, (scratch = new Scratch(Math.ceil(entries * 1.25))));
+  const { overlap, touched, found } = scratch;
+  let touchedCount = 0;
   try {
     const byRarity = [...meaningful].sort((a, b) => index.postings[a]!.length - index.postings[b]!.length);
     for (const feature of byRarity) {
       const { data, length } = index.postings[feature]!;
-      if (length > COMMON_WORD && touched.length >= MAX_SCORED) continue;
+      if (length > COMMON_WORD && touchedCount >= MAX_SCORED) continue;
       const weight = 1 / Math.log(2 + length);
       for (let p = 0; p < length; p++) {
         const no = data[p]!;
-        if (overlap[no] === 0) touched.push(no);
+        if (overlap[no] === 0) touched[touchedCount++] = no;
         overlap[no]! += weight;
       }
     }
-    const found = touched.filter(visible);
-    return { candidates: found.length > MAX_SCORED ? best(found, overlap, MAX_SCORED) : found, total: found.length };
+    let total = 0;
+    for (let i = 0; i < touchedCount; i++) if (visible(touched[i]!)) found[total++] = touched[i]!;
+    const candidates = total > MAX_SCORED ? best(scratch, total, MAX_SCORED) : Array.from(found.subarray(0, total));
+    return { candidates, total };
   } finally {
-    for (const no of touched) overlap[no] = 0;
+    for (let i = 0; i < touchedCount; i++) overlap[touched[i]!] = 0;
   }
 }
 
-/** The `count` entries with the most overlap, best first, ties in the order found (a stable sort's top). */
-function best(found: number[], overlap: Float64Array, count: number): number[] {
-  const threshold = kthLargest(Float64Array.from(found, (no) => overlap[no]!), count);
-  const above = found.filter((no) => overlap[no]! > threshold);
-  const at = found.filter((no) => overlap[no] === threshold).slice(0, count - above.length);
-  // Both lists keep the order found and share no overlap value, so a stable sort keeps ties in it.
-  return [...above, ...at].sort((a, b) => overlap[b]! - overlap[a]!);
+/** The `count` found entries with the most overlap, best first, ties in the order found (a stable sort's top). */
+function best({ overlap, found, values }: Scratch, total: number, count: number): number[] {
+  for (let i = 0; i < total; i++) values[i] = overlap[found[i]!]!;
+  const threshold = kthLargest(values.subarray(0, total), count);
+  const chosen: number[] = [];
+  for (let i = 0; i < total; i++) if (overlap[found[i]!]! > threshold) chosen.push(found[i]!);
+  for (let i = 0; i < total && chosen.length < count; i++) if (overlap[found[i]!] === threshold) chosen.push(found[i]!);
+  // The entries above the threshold come first in the order found, then those at it: a stable sort
+  // keeps ties in the order found.
+  return chosen.sort((a, b) => overlap[b]! - overlap[a]!);
 }
 
 /** Quickselect: the k-th largest value (k from 1); reorders `values`. */
