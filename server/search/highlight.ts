@@ -15,6 +15,8 @@ function matchesFolded(w: string, term: string): boolean {
 }
 
 export function escapeHtml(text: string): string {
+  // Most pieces are a word or a space: nothing to escape.
+  if (!/[&<>"']/.test(text)) return text;
   return text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
@@ -36,10 +38,13 @@ export function snippet(text: string, terms: string[], size = 28): string {
   const spans = wordSpans(text);
   if (!spans.length) return '';
   const distinct = [...new Set(terms)];
-  // Which terms each word matches, worked out once rather than for every window holding it.
+  // Which terms each word matches, worked out once rather than for every window holding it. A term
+  // can only match a word with its first letter, so each word is compared with those terms alone.
+  const byFirstLetter = new Map<string, number[]>();
+  distinct.forEach((term, k) => byFirstLetter.set(term[0]!, [...(byFirstLetter.get(term[0]!) ?? []), k]));
   const matched = spans.map(({ word }) => {
     const folded = fold(word);
-    return distinct.flatMap((term, k) => (matchesFolded(folded, term) ? [k] : []));
+    return byFirstLetter.get(folded[0]!)?.filter((k) => matchesFolded(folded, distinct[k]!)) ?? NONE;
   });
   // The window slides one word at a time, keeping how often each term occurs in it.
   const inWindow = new Array<number>(distinct.length).fill(0);
@@ -59,6 +64,8 @@ export function snippet(text: string, terms: string[], size = 28): string {
   const to = last === spans.at(-1) ? text.length : last.index + last.word.length;
   return `${from > 0 ? '… ' : ''}${markRange(text, terms, from, to)}${to < text.length ? ' …' : ''}`;
 }
+
+const NONE: number[] = [];
 
 function wordSpans(text: string): { word: string; index: number }[] {
   const spans: { word: string; index: number }[] = [];
