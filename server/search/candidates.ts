@@ -1,99 +1,75 @@
 import type { EntryIndex } from './entry-index.ts';
+import type { QueryVector } from './relevance.ts';
 
 /**
- * How many entries, found through their rarest query words, are scored in full. Words held by
- * more than COMMON_WORD entries only add candidates while fewer than MAX_SCORED were found.
+ * Words held by more than COMMON_WORD entries only add candidates while fewer than ENOUGH were
+ * found through rarer words: they would add many entries and little to tell them apart.
  */
-const MAX_SCORED = 300;
+const ENOUGH = 300;
 const COMMON_WORD = 20_000;
 
-/** Per entry number: overlap (zeroed again after each query), entries touched, visible, their overlaps. */
+/** Per entry number: its bound while gathering (zeroed again after each query), and the lists below. */
 class Scratch {
-  readonly overlap: Float64Array;
+  readonly bound: Float64Array;
   readonly touched: Int32Array;
   readonly found: Int32Array;
-  readonly values: Float64Array;
+  readonly bounds: Float64Array;
 
   constructor(readonly size: number) {
-    this.overlap = new Float64Array(size);
+    this.bound = new Float64Array(size);
     this.touched = new Int32Array(size);
     this.found = new Int32Array(size);
-    this.values = new Float64Array(size);
+    this.bounds = new Float64Array(size);
   }
 }
 
 /** Reused across queries: allocating arrays as long as the index for each query would busy the GC. */
 const scratches = new WeakMap<EntryIndex, Scratch>();
 
+export interface Candidates {
+  /** The visible entries holding a meaningful query word, in the order found (rarest word first). */
+  found: Int32Array;
+  /** For each: at least its score (see EntryIndex.impacts). Valid until the next query. */
+  bounds: Float64Array;
+}
+
 /**
  * The visible entries holding a meaningful query word (words held by very many entries may be
- * skipped, see COMMON_WORD): the MAX_SCORED with the most and rarest words, in the order they were
- * found, best first when there were more; and how many there were.
+ * skipped, see COMMON_WORD), each with a bound on its score: the impacts of the query words it
+ * holds, plus the most any word not gathered here could add.
  */
-export function gather(
-  index: EntryIndex,
-  meaningful: Set<number>,
-  visible: (no: number) => boolean,
-): { candidates: number[]; total: number } {
+export function gather(index: EntryIndex, query: QueryVector, meaningful: Set<number>, visible: (no: number) => boolean): Candidates {
   const entries = index.columns.ids.length;
   let scratch = scratches.get(index);
   if (!scratch || scratch.size < entries) scratches.set(index, (scratch = new Scratch(Math.ceil(entries * 1.25))));
-  const { overlap, touched, found } = scratch;
+  const { bound, touched, found, bounds } = scratch;
   let touchedCount = 0;
+  let unseen = 0;
   try {
     const byRarity = [...meaningful].sort((a, b) => index.postings[a]!.length - index.postings[b]!.length);
+    const gathered = new Set<number>();
     for (const feature of byRarity) {
-      const { data, length } = index.postings[feature]!;
-      if (length > COMMON_WORD && touchedCount >= MAX_SCORED) continue;
-      const weight = 1 / Math.log(2 + length);
+      const { nos, impacts, length } = index.postings[feature]!;
+      if (length > COMMON_WORD && touchedCount >= ENOUGH) continue;
+      gathered.add(feature);
+      const weight = query.byFeature[feature]!;
       for (let p = 0; p < length; p++) {
-        const no = data[p]!;
-        if (overlap[no] === 0) touched[touchedCount++] = no;
-        overlap[no]! += weight;
+        const no = nos[p]!;
+        // Impacts are above 0 (updateNorms runs before any search), so 0 means not touched yet.
+        if (bound[no] === 0) touched[touchedCount++] = no;
+        bound[no]! += weight * impacts[p]!;
       }
     }
+    for (const feature of query.features) if (!gathered.has(feature)) unseen += query.byFeature[feature]! * index.maxImpact[feature]!;
     let total = 0;
-    for (let i = 0; i < touchedCount; i++) if (visible(touched[i]!)) found[total++] = touched[i]!;
-    const candidates = total > MAX_SCORED ? best(scratch, total, MAX_SCORED) : Array.from(found.subarray(0, total));
-    return { candidates, total };
-  } finally {
-    for (let i = 0; i < touchedCount; i++) overlap[touched[i]!] = 0;
-  }
-}
-
-/** The `count` found entries with the most overlap, best first, ties in the order found (a stable sort's top). */
-function best({ overlap, found, values }: Scratch, total: number, count: number): number[] {
-  for (let i = 0; i < total; i++) values[i] = overlap[found[i]!]!;
-  const threshold = kthLargest(values.subarray(0, total), count);
-  const chosen: number[] = [];
-  for (let i = 0; i < total; i++) if (overlap[found[i]!]! > threshold) chosen.push(found[i]!);
-  for (let i = 0; i < total && chosen.length < count; i++) if (overlap[found[i]!] === threshold) chosen.push(found[i]!);
-  // The entries above the threshold come first in the order found, then those at it: a stable sort
-  // keeps ties in the order found.
-  return chosen.sort((a, b) => overlap[b]! - overlap[a]!);
-}
-
-/** Quickselect: the k-th largest value (k from 1); reorders `values`. */
-function kthLargest(values: Float64Array, k: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  const target = k - 1;
-  while (low < high) {
-    const pivot = values[(low + high) >> 1]!;
-    let i = low;
-    let j = high;
-    while (i <= j) {
-      while (values[i]! > pivot) i++;
-      while (values[j]! < pivot) j--;
-      if (i <= j) {
-        [values[i], values[j]] = [values[j]!, values[i]!];
-        i++;
-        j--;
-      }
+    for (let i = 0; i < touchedCount; i++) {
+      const no = touched[i]!;
+      if (!visible(no)) continue;
+      found[total] = no;
+      bounds[total++] = bound[no]! + unseen;
     }
-    if (target <= j) high = j;
-    else if (target >= i) low = i;
-    else break;
+    return { found: found.subarray(0, total), bounds: bounds.subarray(0, total) };
+  } finally {
+    for (let i = 0; i < touchedCount; i++) bound[touched[i]!] = 0;
   }
-  return values[target]!;
 }

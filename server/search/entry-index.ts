@@ -1,6 +1,8 @@
 import { ENTRY_KINDS, ENTRY_STATUSES, type EntryKind, type EntryStatus } from '../entries/entry.ts';
-import { byteColumn, floatColumn, intColumn, uintColumn, type IntColumn } from './columns.ts';
+import { byteColumn, floatColumn, intColumn, uintColumn } from './columns.ts';
+import { PostingList } from './posting-list.ts';
 import { words } from './query-terms.ts';
+import { CENTROID_WEIGHT, FIELD_WEIGHTS } from './score-weights.ts';
 import { stem, surfaceWord } from './text-analysis.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { WordMemo } from './word-memo.ts';
@@ -19,12 +21,6 @@ export interface IndexedEntry {
   summary: string;
   body: string;
 }
-
-/**
- * How much a match in tags, summary and body counts, relative to the title and the phrasings (the
- * customer's own words, which count fully). These three texts follow an entry's examples.
- */
-export const FIELD_WEIGHTS = [0.8, 0.6, 0.4] as const;
 
 /**
  * Weight of a word said n times in one text, 1 + ln n, in single precision as the index always
@@ -90,7 +86,9 @@ export class EntryIndex {
   readonly vocabulary = new Vocabulary();
   readonly languages = new Set<string>();
   readonly categories: { name: string; slug: string }[] = [];
-  readonly postings: IntColumn[] = [];
+  readonly postings: PostingList[] = [];
+  /** The largest impact of each feature over all entries. */
+  maxImpact = new Float64Array(0);
   readonly entryFrequency: number[] = [];
   /** Learned weights by entry number (see learned-weights.ts); empty until trained. */
   learned = new Map<number, LearnedRow>();
@@ -174,7 +172,7 @@ export class EntryIndex {
         this.tally.data[feature] = 0;
         if (this.seenIn.data[feature] !== no + 1) {
           this.seenIn.data[feature] = no + 1;
-          this.postings[feature]!.push(no);
+          this.postings[feature]!.add(no);
           this.entryFrequency[feature]!++;
         }
       }
@@ -198,41 +196,62 @@ export class EntryIndex {
   }
 
   /**
-   * Works out the norms of the entries indexed since the last call, or of all of them once enough
-   * changed (see REFRESH_SHARE). Call after a batch of changes, before searching.
+   * Works out the norms and impacts of the entries indexed since the last call, or of all of them
+   * once enough changed (see REFRESH_SHARE). Call after a batch of changes, before searching.
    */
   updateNorms(): void {
     const c = this.columns;
     const from = this.changedSinceRefresh > this.size * REFRESH_SHARE ? 0 : this.normsUpTo;
     if (from === c.ids.length) return;
     const idf = Float64Array.from({ length: this.featureCount }, (_, f) => this.idf(f));
+    if (from === 0 || this.maxImpact.length < this.featureCount) {
+      const kept = from === 0 ? [] : this.maxImpact;
+      this.maxImpact = new Float64Array(this.featureCount);
+      this.maxImpact.set(kept);
+    }
+    // Per feature of the entry at hand: its best text's share, and its weight in the centroid.
+    const peak = new Float64Array(this.featureCount);
     const centroid = new Float64Array(this.featureCount);
-    const touched: number[] = [];
+    const held: number[] = [];
+    // Where each feature's posting list reaches: entries are visited in the order postings list them.
+    const cursor = new Int32Array(this.featureCount).fill(-1);
     for (let no = from; no < c.ids.length; no++) {
       if (c.status.data[no] === DEAD) continue;
       const first = c.firstText.data[no]!;
       const examples = c.examples.data[no]!;
-      for (let t = first; t < first + examples + FIELD_WEIGHTS.length; t++) {
-        const start = c.featureStart.data[t]!;
-        const end = c.featureStart.data[t + 1]!;
+      for (let k = 0; k < examples + FIELD_WEIGHTS.length; k++) {
+        const start = c.featureStart.data[first + k]!;
+        const end = c.featureStart.data[first + k + 1]!;
         let sum = 0;
         for (let i = start; i < end; i++) sum += (TF[c.counts.data[i]!]! * idf[c.features.data[i]!]!) ** 2;
         const norm = Math.sqrt(sum);
-        c.textNorm.data[t] = norm;
-        if (t - first >= examples || !norm) continue;
+        c.textNorm.data[first + k] = norm;
+        if (!norm) continue;
+        const weight = k < examples ? 1 : FIELD_WEIGHTS[k - examples]!;
         for (let i = start; i < end; i++) {
           const f = c.features.data[i]!;
-          if (centroid[f] === 0) touched.push(f);
-          centroid[f]! += (TF[c.counts.data[i]!]! * idf[f]!) / norm;
+          const share = TF[c.counts.data[i]!]! / norm;
+          if (peak[f] === 0) held.push(f);
+          peak[f] = Math.max(peak[f]!, weight * share);
+          if (k < examples) centroid[f]! += share * idf[f]!;
         }
       }
       let sum = 0;
-      for (const f of touched) {
-        sum += centroid[f]! ** 2;
+      for (const f of held) sum += centroid[f]! ** 2;
+      const centroidNorm = Math.sqrt(sum);
+      c.centroidNorm.data[no] = centroidNorm;
+      for (const f of held) {
+        const impact = peak[f]! + (centroidNorm ? (CENTROID_WEIGHT * centroid[f]!) / idf[f]! / centroidNorm : 0);
+        const posting = this.postings[f]!;
+        let at = cursor[f]! < 0 ? posting.find(no) : cursor[f]!;
+        while (posting.nos[at]! < no) at++;
+        cursor[f] = at;
+        posting.impacts[at] = impact;
+        this.maxImpact[f] = Math.max(this.maxImpact[f]!, impact);
+        peak[f] = 0;
         centroid[f] = 0;
       }
-      touched.length = 0;
-      c.centroidNorm.data[no] = Math.sqrt(sum);
+      held.length = 0;
     }
     if (from === 0) this.changedSinceRefresh = 0;
     this.normsUpTo = c.ids.length;
@@ -252,7 +271,7 @@ export class EntryIndex {
     if (id === undefined) {
       id = this.postings.length;
       this.featureIds.set(stemmed, id);
-      this.postings.push(intColumn());
+      this.postings.push(new PostingList());
       this.entryFrequency.push(0);
       this.tally.grow(id + 1);
       this.seenIn.grow(id + 1);
@@ -288,7 +307,7 @@ export class EntryIndex {
           c.counts.push(old.counts.data[i]!);
           if (this.seenIn.data[feature] !== no + 1) {
             this.seenIn.data[feature] = no + 1;
-            this.postings[feature]!.push(no);
+            this.postings[feature]!.add(no);
           }
         }
         c.featureStart.push(c.features.length);
@@ -303,3 +322,4 @@ export class EntryIndex {
     this.dead = 0;
   }
 }
+

@@ -76,7 +76,7 @@ function closest(index: EntryIndex, self: number, vector: SparseVector, rows: Ma
   vector.features.forEach((feature, i) => {
     const posting = index.postings[feature]!;
     for (let p = 0; p < posting.length; p++) {
-      const no = posting.data[p]!;
+      const no = posting.nos[p]!;
       if (no !== self && rows.has(no)) overlap.set(no, (overlap.get(no) ?? 0) + vector.weights[i]!);
     }
   });

@@ -1,4 +1,5 @@
-import { FIELD_WEIGHTS, TF, type EntryIndex, type LearnedRow } from './entry-index.ts';
+import { TF, type EntryIndex, type LearnedRow } from './entry-index.ts';
+import { CENTROID_WEIGHT, FIELD_WEIGHTS, LEARNED_WEIGHT } from './score-weights.ts';
 
 /**
  * Scoring an entry against a query. The entry's title and phrasings are labelled examples of how
@@ -6,10 +7,8 @@ import { FIELD_WEIGHTS, TF, type EntryIndex, type LearnedRow } from './entry-ind
  * - the best single text (title, one phrasing, or a weighted field): tf-idf cosine;
  * - the centroid of the examples: what the phrasings say together;
  * - learned weights: which words tell this entry apart from its neighbours (learned-weights.ts).
- * The weights were chosen on half of the BANKING77 dev queries and hold on the other half.
+ * (weights in score-weights.ts).
  */
-const CENTROID_WEIGHT = 3;
-export const LEARNED_WEIGHT = 0.3;
 
 /** Weighted features: a query, or an example while learning. */
 export interface SparseVector {

@@ -4,6 +4,7 @@ import { gather } from './candidates.ts';
 import { VETTED } from './entry-index.ts';
 import { followDatabase } from './index-follower.ts';
 import { analyseQuery, didYouMean } from './query-analysis.ts';
+import { topScored } from './ranking.ts';
 import { score, withQuery } from './relevance.ts';
 import { hitOf } from './search-hits.ts';
 import { visibleTo } from './visible-entries.ts';
@@ -59,14 +60,12 @@ export function createSearch(db: Db): Search {
       const started = performance.now();
       const { index, synonyms } = current();
       const analysed = analyseQuery(index, synonyms, query);
-      const { candidates, total } = gather(index, analysed.meaningful, visibleTo(index, filters));
       const status = index.columns.status.data;
-      const ranked = withQuery(index, analysed.weights, (vector) =>
-        candidates
-          .map((no) => ({ no, score: score(index, no, vector) * (status[no] === VETTED ? 1 : UNVETTED_FACTOR) }))
-          .sort((a, b) => b.score - a.score)
-          .slice(0, filters.limit ?? 10),
-      );
+      const { ranked, total } = withQuery(index, analysed.weights, (vector) => {
+        const candidates = gather(index, vector, analysed.meaningful, visibleTo(index, filters));
+        const scoreOf = (no: number) => score(index, no, vector) * (status[no] === VETTED ? 1 : UNVETTED_FACTOR);
+        return { ranked: topScored(candidates, filters.limit ?? 10, scoreOf, !index.learned.size), total: candidates.found.length };
+      });
       const results = ranked.flatMap(({ no, score }) => hitOf(db, index, no, score, analysed.highlight) ?? []);
       return {
         query,

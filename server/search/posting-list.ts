@@ -1,0 +1,34 @@
+/**
+ * The entries holding one feature, in ascending entry number, each with its impact: the most the
+ * feature can add to that entry's score per unit of query weight × idf (see EntryIndex.updateNorms).
+ * `nos` and `impacts` may be longer than `length`; read only below it.
+ */
+export class PostingList {
+  nos = new Int32Array(4);
+  impacts = new Float32Array(4);
+  length = 0;
+
+  add(no: number): void {
+    if (this.length === this.nos.length) {
+      const nos = new Int32Array(this.length * 2);
+      nos.set(this.nos);
+      this.nos = nos;
+      const impacts = new Float32Array(this.length * 2);
+      impacts.set(this.impacts);
+      this.impacts = impacts;
+    }
+    this.nos[this.length++] = no;
+  }
+
+  /** The position of `no`, or of the first entry after it. */
+  find(no: number): number {
+    let low = 0;
+    let high = this.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.nos[mid]! < no) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
