@@ -145,7 +145,21 @@ export class EntryIndex {
     return Int32Array.from(new Set(c.features.data.subarray(c.featureStart.data[first]!, c.featureStart.data[end]!))).sort();
   }
 
+  /**
+   * Indexes all entries at once, as at start: the postings are laid out once at the end, each list
+   * at its final length, rather than grown (and copied, and left with spare room) entry by entry.
+   */
+  load(entries: Iterable<IndexedEntry>): void {
+    for (const entry of entries) this.add(entry, false);
+    this.rebuildPostings();
+    this.updateNorms();
+  }
+
   put(entry: IndexedEntry): void {
+    this.add(entry, true);
+  }
+
+  private add(entry: IndexedEntry, post: boolean): void {
     this.remove(entry.id);
     const c = this.columns;
     const no = c.ids.length;
@@ -172,7 +186,7 @@ export class EntryIndex {
         this.tally.data[feature] = 0;
         if (this.seenIn.data[feature] !== no + 1) {
           this.seenIn.data[feature] = no + 1;
-          this.postings[feature]!.add(no);
+          if (post) this.postings[feature]!.add(no);
           this.entryFrequency[feature]!++;
         }
       }
@@ -279,6 +293,24 @@ export class EntryIndex {
     return id;
   }
 
+  /** Lists the live entries holding each feature, each list allocated at its length. */
+  private rebuildPostings(): void {
+    const c = this.columns;
+    this.entryFrequency.forEach((count, f) => (this.postings[f] = new PostingList(count)));
+    this.seenIn.data.fill(0);
+    for (let no = 0; no < c.ids.length; no++) {
+      if (c.status.data[no] === DEAD) continue;
+      const first = c.firstText.data[no]!;
+      const end = c.featureStart.data[first + c.examples.data[no]! + FIELD_WEIGHTS.length]!;
+      for (let i = c.featureStart.data[first]!; i < end; i++) {
+        const feature = c.features.data[i]!;
+        if (this.seenIn.data[feature] === no + 1) continue;
+        this.seenIn.data[feature] = no + 1;
+        this.postings[feature]!.add(no);
+      }
+    }
+  }
+
   /**
    * Once dead entries outnumber live ones, copies the live ones into fresh columns and postings.
    * Entry numbers change, so learned weights are dropped; the follower retrains after any change.
@@ -286,8 +318,6 @@ export class EntryIndex {
   private compact(): void {
     const old = this.columns;
     const c = new Columns();
-    for (const posting of this.postings) posting.length = 0;
-    this.seenIn.data.fill(0);
     for (let from = 0; from < old.ids.length; from++) {
       if (old.status.data[from] === DEAD) continue;
       const no = c.ids.length;
@@ -302,13 +332,8 @@ export class EntryIndex {
       const first = old.firstText.data[from]!;
       for (let t = first; t < first + old.examples.data[from]! + FIELD_WEIGHTS.length; t++) {
         for (let i = old.featureStart.data[t]!; i < old.featureStart.data[t + 1]!; i++) {
-          const feature = old.features.data[i]!;
-          c.features.push(feature);
+          c.features.push(old.features.data[i]!);
           c.counts.push(old.counts.data[i]!);
-          if (this.seenIn.data[feature] !== no + 1) {
-            this.seenIn.data[feature] = no + 1;
-            this.postings[feature]!.add(no);
-          }
         }
         c.featureStart.push(c.features.length);
         c.textNorm.push(old.textNorm.data[t]!);
@@ -316,6 +341,7 @@ export class EntryIndex {
       this.byId.set(old.ids[from]!, no);
     }
     this.columns = c;
+    this.rebuildPostings();
     this.learned = new Map();
     // Entries put in this batch have no norms yet: the next update works all of them out.
     this.normsUpTo = 0;

@@ -22,8 +22,7 @@ export function followDatabase(db: Db): () => CurrentIndex {
   let seq = latestChangeSeq(db);
   let synonymsSeen = synonymsVersion(db);
   const index = new EntryIndex();
-  for (const entry of allIndexedEntries(db)) index.put(entry);
-  index.updateNorms();
+  index.load(allIndexedEntries(db));
   learnWeights(index);
   let state: CurrentIndex = { index, synonyms: loadSynonyms(db) };
   let retrain: NodeJS.Timeout | null = null;

@@ -4,9 +4,14 @@
  * `nos` and `impacts` may be longer than `length`; read only below it.
  */
 export class PostingList {
-  nos = new Int32Array(4);
-  impacts = new Float32Array(4);
+  nos: Int32Array;
+  impacts: Float32Array;
   length = 0;
+
+  constructor(capacity = 4) {
+    this.nos = new Int32Array(Math.max(1, capacity));
+    this.impacts = new Float32Array(Math.max(1, capacity));
+  }
 
   add(no: number): void {
     if (this.length === this.nos.length) {
