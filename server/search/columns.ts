@@ -30,12 +30,7 @@ class Column<T extends TypedArray> {
   }
 }
 
-export type IntColumn = Column<Int32Array>;
-export type UintColumn = Column<Uint32Array>;
-export type ByteColumn = Column<Uint8Array>;
-export type FloatColumn = Column<Float64Array>;
-
-export const intColumn = (): IntColumn => new Column(new Int32Array(0), (n) => new Int32Array(n));
-export const uintColumn = (): UintColumn => new Column(new Uint32Array(0), (n) => new Uint32Array(n));
-export const byteColumn = (): ByteColumn => new Column(new Uint8Array(0), (n) => new Uint8Array(n));
-export const floatColumn = (): FloatColumn => new Column(new Float64Array(0), (n) => new Float64Array(n));
+export const intColumn = () => new Column(new Int32Array(0), (n) => new Int32Array(n));
+export const uintColumn = () => new Column(new Uint32Array(0), (n) => new Uint32Array(n));
+export const byteColumn = () => new Column(new Uint8Array(0), (n) => new Uint8Array(n));
+export const floatColumn = () => new Column(new Float64Array(0), (n) => new Float64Array(n));

@@ -28,7 +28,7 @@ export interface IndexedEntry {
  */
 export const TF = Float32Array.from({ length: 256 }, (_, n) => (n ? 1 + Math.log(n) : 0));
 
-export const DEAD = 255;
+const DEAD = 255;
 export const VETTED = ENTRY_STATUSES.indexOf('vetted');
 
 /**
@@ -113,11 +113,6 @@ export class EntryIndex {
 
   get featureCount(): number {
     return this.postings.length;
-  }
-
-  /** The number of the live entry with this id. */
-  get(id: string): number | undefined {
-    return this.byId.get(id);
   }
 
   live(): IterableIterator<number> {

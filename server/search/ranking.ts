@@ -1,6 +1,6 @@
 import type { Candidates } from './candidates.ts';
 
-export interface Ranked {
+interface Ranked {
   no: number;
   score: number;
 }

@@ -7,7 +7,7 @@ import { CENTROID_WEIGHT, FIELD_WEIGHTS, LEARNED_WEIGHT } from './score-weights.
  * - the best single text (title, one phrasing, or a weighted field): tf-idf cosine;
  * - the centroid of the examples: what the phrasings say together;
  * - learned weights: which words tell this entry apart from its neighbours (learned-weights.ts).
- * (weights in score-weights.ts).
+ * How much each counts is in score-weights.ts.
  */
 
 /** Weighted features: a query, or an example while learning. */
