@@ -82,7 +82,13 @@ async function serveAndLoad(dbPath: string, question: (random: () => number) => 
   const readySeconds = (performance.now() - started) / 1000;
   const random = seededRandom(8);
   const requests = Array.from({ length: 200 }, () => ({ method: 'GET' as const, path: `/api/search?q=${encodeURIComponent(question(random))}` }));
-  const result = await autocannon({ url: `http://127.0.0.1:${port}`, connections: 8, duration: 10, requests });
+  // Every response's time, for the p95 the target is set in (autocannon's own summary has no p95).
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    autocannon({ url: `http://127.0.0.1:${port}`, connections: 8, duration: 10, requests }, (error, done) => (error ? reject(error) : resolve(done)))
+      .on('response', (_client, _status, _bytes, responseMs) => latencies.push(responseMs));
+  });
+  const latency = percentiles(latencies);
   const peakKb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
   child.kill('SIGTERM');
   return markdownTable(
@@ -90,7 +96,7 @@ async function serveAndLoad(dbPath: string, question: (random: () => number) => 
     [
       ['ready (process start → listening, index built)', `${readySeconds.toFixed(1)} s`],
       ['GET /api/search, 8 connections, 10 s: requests/s', result.requests.average.toFixed(0)],
-      ['latency p50 / p97.5 / p99 (autocannon has no p95)', `${result.latency.p50} / ${result.latency.p97_5} / ${result.latency.p99} ms`],
+      ['latency p50 / p95 / p99', `${ms(latency.p50)} / ${ms(latency.p95)} / ${ms(latency.p99)} ms`],
       ['errors / non-2xx', `${result.errors} / ${result.non2xx}`],
       ['peak RSS of the server (VmHWM)', `${(peakKb / 1024).toFixed(0)} MB`],
     ],
