@@ -24,7 +24,7 @@ const QUERIES = 300;
 const dir = mkdtempSync(join(tmpdir(), 'planb-bench-'));
 const ms = (x: number) => x.toFixed(2);
 const rows: string[][] = [];
-let largest = '';
+let largest = { path: '', question: (_: () => number) => '' };
 
 for (const size of SIZES) {
   const path = join(dir, `bench-${size}.db`);
@@ -32,7 +32,7 @@ for (const size of SIZES) {
   migrate(db);
   const corpus = syntheticCorpus(size, devQueries().map((q) => q.query));
   db.transaction(() => corpus.entries.forEach((entry) => saveEntry(db, entry, { author: 'bench', summary: 'synthetic' })))();
-  largest = path;
+  largest = { path, question: corpus.question };
 
   const random = seededRandom(size);
   const sentences = Array.from({ length: QUERIES }, () => corpus.question(random));
@@ -64,7 +64,8 @@ for (const size of SIZES) {
 
 const searchTable = markdownTable(['entries', 'query', 'engine', 'p50 ms', 'p95 ms', 'p99 ms'], rows);
 console.log(searchTable);
-const server = await serveAndLoad(largest, syntheticCorpus(100, devQueries().map((q) => q.query)).question);
+// The server is asked the same kind of questions as the search function: about the 100k entries.
+const server = await serveAndLoad(largest.path, largest.question);
 console.log(server);
 rmSync(dir, { recursive: true, force: true });
 if (process.argv.includes('--write-readme')) writeReadmeSection('bench-latency', `${searchTable}\n\n${server}`);
@@ -81,7 +82,13 @@ async function serveAndLoad(dbPath: string, question: (random: () => number) => 
   const readySeconds = (performance.now() - started) / 1000;
   const random = seededRandom(8);
   const requests = Array.from({ length: 200 }, () => ({ method: 'GET' as const, path: `/api/search?q=${encodeURIComponent(question(random))}` }));
-  const result = await autocannon({ url: `http://127.0.0.1:${port}`, connections: 8, duration: 10, requests });
+  // Every response's time, for the p95 the target is set in (autocannon's own summary has no p95).
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    autocannon({ url: `http://127.0.0.1:${port}`, connections: 8, duration: 10, requests }, (error, done) => (error ? reject(error) : resolve(done)))
+      .on('response', (_client, _status, _bytes, responseMs) => latencies.push(responseMs));
+  });
+  const latency = percentiles(latencies);
   const peakKb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
   child.kill('SIGTERM');
   return markdownTable(
@@ -89,7 +96,7 @@ async function serveAndLoad(dbPath: string, question: (random: () => number) => 
     [
       ['ready (process start → listening, index built)', `${readySeconds.toFixed(1)} s`],
       ['GET /api/search, 8 connections, 10 s: requests/s', result.requests.average.toFixed(0)],
-      ['latency p50 / p97.5 / p99 (autocannon has no p95)', `${result.latency.p50} / ${result.latency.p97_5} / ${result.latency.p99} ms`],
+      ['latency p50 / p95 / p99', `${ms(latency.p50)} / ${ms(latency.p95)} / ${ms(latency.p99)} ms`],
       ['errors / non-2xx', `${result.errors} / ${result.non2xx}`],
       ['peak RSS of the server (VmHWM)', `${(peakKb / 1024).toFixed(0)} MB`],
     ],

@@ -1,8 +1,13 @@
-import type { EntryKind, EntryStatus } from '../entries/entry.ts';
-import { stem, surfaceWords } from './text-analysis.ts';
+import { ENTRY_KINDS, ENTRY_STATUSES, type EntryKind, type EntryStatus } from '../entries/entry.ts';
+import { byteColumn, floatColumn, intColumn, uintColumn } from './columns.ts';
+import { PostingList } from './posting-list.ts';
+import { words } from './query-terms.ts';
+import { CENTROID_WEIGHT, FIELD_WEIGHTS } from './score-weights.ts';
+import { stem, surfaceWord } from './text-analysis.ts';
 import { Vocabulary } from './vocabulary.ts';
+import { WordMemo } from './word-memo.ts';
 
-/** What search needs of an entry, read from the database. */
+/** What the index reads of an entry. Its texts are turned into features and not kept in memory. */
 export interface IndexedEntry {
   id: string;
   title: string;
@@ -18,57 +23,99 @@ export interface IndexedEntry {
 }
 
 /**
- * How much a match in each field counts, relative to the title and the phrasings (the customer's
- * own words, which count fully).
+ * Weight of a word said n times in one text, 1 + ln n, in single precision as the index always
+ * stored it. Counts are kept in a byte: a word said over 255 times in one text counts 255 times.
  */
-/** Shared by every entry until weights are learned, so an untrained index costs nothing. */
-export const NOT_LEARNED = new Float32Array(0);
+export const TF = Float32Array.from({ length: 256 }, (_, n) => (n ? 1 + Math.log(n) : 0));
 
-const FIELD_WEIGHTS = { tags: 0.8, summary: 0.6, body: 0.4 } as const;
+const DEAD = 255;
+export const VETTED = ENTRY_STATUSES.indexOf('vetted');
 
 /**
- * One entry in the index. Its texts are stored as sparse vectors packed in typed arrays (an index
- * of 100k entries holds a million of them): text `t` owns positions starts[t] … starts[t+1]-1.
- * The first `examples` texts are the title and the phrasings; the rest are the other fields.
+ * After this share of the entries changed, every norm is worked out again with the current idf.
+ * Between refreshes an entry's norms use the idf of when it was indexed: idf moves by less than
+ * that share meanwhile, which does not change the ranking in practice.
  */
-export interface IndexedDoc {
-  no: number;
-  entry: IndexedEntry;
+const REFRESH_SHARE = 0.01;
+
+/**
+ * The index's packed columns (rebuilt whole on compaction). Entry `no` owns the texts
+ * firstText[no] … firstText[no] + examples[no] + 2: its title and phrasings (its examples), then tags,
+ * summary and body. Text `t` owns positions featureStart[t] … featureStart[t+1]-1 of features/counts.
+ */
+export class Columns {
+  readonly ids: string[] = [];
+  /** Index into ENTRY_STATUSES, or DEAD for an entry replaced or removed. */
+  readonly status = byteColumn();
+  readonly kind = byteColumn();
+  readonly language = byteColumn();
+  readonly category = intColumn();
+  readonly firstText = uintColumn();
+  readonly examples = uintColumn();
+  /** Length of the centroid of the entry's examples (tf-idf, each example of length 1). */
+  readonly centroidNorm = floatColumn();
+  readonly featureStart = uintColumn();
+  /** Length of each text's tf-idf vector. */
+  readonly textNorm = floatColumn();
+  readonly features = intColumn();
+  readonly counts = byteColumn();
+
+  constructor() {
+    this.featureStart.push(0);
+  }
+}
+
+/** An entry's learned weights (see learned-weights.ts), one per distinct feature, sorted. */
+export interface LearnedRow {
   features: Int32Array;
-  counts: Float32Array;
-  starts: Uint32Array;
   weights: Float32Array;
-  examples: number;
-  /** The distinct features of the entry, sorted. */
-  distinct: Int32Array;
-  /** Learned weight of each distinct feature (see learned-weights.ts); empty until trained. */
-  learned: Float32Array;
+}
+
+interface Word {
+  surface: string;
+  feature: number;
 }
 
 /**
- * The in-memory index: entries as feature vectors, which entries hold each feature, how many
- * entries hold it (for weighting) and the vocabulary. An entry that changes gets a new number; the
- * old one is left dead in the postings and skipped.
+ * The in-memory index: entries as tf-idf vectors of their texts, which entries hold each feature
+ * (stemmed word), how many entries hold it, the vocabulary, and what filters need. An entry that
+ * changes gets a new number; the old one is left dead and skipped until compaction.
  */
 export class EntryIndex {
-  readonly docs: (IndexedDoc | undefined)[] = [];
+  columns = new Columns();
   readonly vocabulary = new Vocabulary();
   readonly languages = new Set<string>();
-  private readonly byId = new Map<string, IndexedDoc>();
-  private readonly featureIds = new Map<string, number>();
-  readonly postings: number[][] = [];
+  readonly categories: { name: string; slug: string }[] = [];
+  readonly postings: PostingList[] = [];
+  /** The largest impact of each feature over all entries. */
+  maxImpact = new Float64Array(0);
   readonly entryFrequency: number[] = [];
+  /** Learned weights by entry number (see learned-weights.ts); empty until trained. */
+  learned = new Map<number, LearnedRow>();
+  private readonly byId = new Map<string, number>();
+  private readonly featureIds = new Map<string, number>();
+  private readonly languageCodes = new Map<string, number>();
+  private readonly categoryCodes = new Map<string, number>();
+  private readonly words = new WordMemo<Word>((word, language) => {
+    const surface = surfaceWord(word);
+    return { surface, feature: this.intern(stem(surface, language)) };
+  });
+  /** Scratch, one slot per feature: counts within a text, and the last entry that held the feature. */
+  private readonly tally = intColumn();
+  private readonly seenIn = intColumn();
   private dead = 0;
+  private normsUpTo = 0;
+  private changedSinceRefresh = 0;
 
   get size(): number {
     return this.byId.size;
   }
 
-  get(id: string): IndexedDoc | undefined {
-    return this.byId.get(id);
+  get featureCount(): number {
+    return this.postings.length;
   }
 
-  live(): IterableIterator<IndexedDoc> {
+  live(): IterableIterator<number> {
     return this.byId.values();
   }
 
@@ -76,64 +123,156 @@ export class EntryIndex {
     return this.featureIds.get(stemmed);
   }
 
+  languageCode(language: string): number | undefined {
+    return this.languageCodes.get(language);
+  }
+
   /** idf over entries (not texts): a word said in every phrasing of one entry still singles it out. */
   idf(feature: number): number {
     return Math.log((this.size + 1) / ((this.entryFrequency[feature] ?? 0) + 1)) + 1;
   }
 
+  /** The distinct features of an entry, sorted. */
+  distinctFeatures(no: number): Int32Array {
+    const c = this.columns;
+    const first = c.firstText.data[no]!;
+    const end = first + c.examples.data[no]! + FIELD_WEIGHTS.length;
+    return Int32Array.from(new Set(c.features.data.subarray(c.featureStart.data[first]!, c.featureStart.data[end]!))).sort();
+  }
+
+  /**
+   * Indexes all entries at once, as at start: the postings are laid out once at the end, each list
+   * at its final length, rather than grown (and copied, and left with spare room) entry by entry.
+   */
+  load(entries: Iterable<IndexedEntry>): void {
+    for (const entry of entries) this.add(entry, false);
+    this.rebuildPostings();
+    this.updateNorms();
+  }
+
   put(entry: IndexedEntry): void {
+    this.add(entry, true);
+  }
+
+  private add(entry: IndexedEntry, post: boolean): void {
     this.remove(entry.id);
-    const texts = [
-      { text: entry.title, weight: 1 },
-      ...entry.phrasings.map((text) => ({ text, weight: 1 })),
-      { text: entry.tags, weight: FIELD_WEIGHTS.tags },
-      { text: entry.summary, weight: FIELD_WEIGHTS.summary },
-      { text: entry.body, weight: FIELD_WEIGHTS.body },
-    ];
-    const features: number[] = [];
-    const counts: number[] = [];
-    const starts = [0];
-    for (const { text } of texts) {
-      const tally = new Map<number, number>();
-      for (const word of surfaceWords(text)) {
-        this.vocabulary.add(word);
-        const feature = this.intern(stem(word, entry.language));
-        tally.set(feature, (tally.get(feature) ?? 0) + 1);
+    const c = this.columns;
+    const no = c.ids.length;
+    c.ids.push(entry.id);
+    c.status.push(ENTRY_STATUSES.indexOf(entry.status));
+    c.kind.push(ENTRY_KINDS.indexOf(entry.kind));
+    c.language.push(this.code(this.languageCodes, entry.language, () => this.languages.add(entry.language)));
+    c.category.push(this.code(this.categoryCodes, `${entry.category}\n${entry.categorySlug}`, () =>
+      this.categories.push({ name: entry.category, slug: entry.categorySlug })));
+    c.firstText.push(c.textNorm.length);
+    c.examples.push(1 + entry.phrasings.length);
+    c.centroidNorm.push(0);
+    const word = this.words.forLanguage(entry.language);
+    const touched: number[] = [];
+    for (const text of [entry.title, ...entry.phrasings, entry.tags, entry.summary, entry.body]) {
+      for (const written of words(text)) {
+        const { surface, feature } = word(written);
+        this.vocabulary.add(surface);
+        if (this.tally.data[feature]!++ === 0) touched.push(feature);
       }
-      for (const [feature, count] of tally) {
-        features.push(feature);
-        counts.push(1 + Math.log(count));
+      for (const feature of touched) {
+        c.features.push(feature);
+        c.counts.push(Math.min(255, this.tally.data[feature]!));
+        this.tally.data[feature] = 0;
+        if (this.seenIn.data[feature] !== no + 1) {
+          this.seenIn.data[feature] = no + 1;
+          if (post) this.postings[feature]!.add(no);
+          this.entryFrequency[feature]!++;
+        }
       }
-      starts.push(features.length);
+      touched.length = 0;
+      c.featureStart.push(c.features.length);
+      c.textNorm.push(0);
     }
-    const distinct = Int32Array.from(new Set(features)).sort();
-    const doc: IndexedDoc = {
-      no: this.docs.length,
-      entry,
-      features: Int32Array.from(features),
-      counts: Float32Array.from(counts),
-      starts: Uint32Array.from(starts),
-      weights: Float32Array.from(texts.map((t) => t.weight)),
-      examples: 1 + entry.phrasings.length,
-      distinct,
-      learned: NOT_LEARNED,
-    };
-    this.docs.push(doc);
-    this.byId.set(entry.id, doc);
-    this.languages.add(entry.language);
-    for (const feature of distinct) {
-      this.postings[feature]!.push(doc.no);
-      this.entryFrequency[feature]!++;
-    }
+    this.byId.set(entry.id, no);
+    this.changedSinceRefresh++;
   }
 
   remove(id: string): void {
-    const doc = this.byId.get(id);
-    if (!doc) return;
+    const no = this.byId.get(id);
+    if (no === undefined) return;
     this.byId.delete(id);
-    this.docs[doc.no] = undefined;
-    for (const feature of doc.distinct) this.entryFrequency[feature]!--;
+    this.learned.delete(no);
+    this.columns.status.data[no] = DEAD;
+    for (const feature of this.distinctFeatures(no)) this.entryFrequency[feature]!--;
+    this.changedSinceRefresh++;
     if (++this.dead > 1000 && this.dead > this.size) this.compact();
+  }
+
+  /**
+   * Works out the norms and impacts of the entries indexed since the last call, or of all of them
+   * once enough changed (see REFRESH_SHARE). Call after a batch of changes, before searching.
+   */
+  updateNorms(): void {
+    const c = this.columns;
+    const from = this.changedSinceRefresh > this.size * REFRESH_SHARE ? 0 : this.normsUpTo;
+    if (from === c.ids.length) return;
+    const idf = Float64Array.from({ length: this.featureCount }, (_, f) => this.idf(f));
+    if (from === 0 || this.maxImpact.length < this.featureCount) {
+      const kept = from === 0 ? [] : this.maxImpact;
+      this.maxImpact = new Float64Array(this.featureCount);
+      this.maxImpact.set(kept);
+    }
+    // Per feature of the entry at hand: its best text's share, and its weight in the centroid.
+    const peak = new Float64Array(this.featureCount);
+    const centroid = new Float64Array(this.featureCount);
+    const held: number[] = [];
+    // Where each feature's posting list reaches: entries are visited in the order postings list them.
+    const cursor = new Int32Array(this.featureCount).fill(-1);
+    for (let no = from; no < c.ids.length; no++) {
+      if (c.status.data[no] === DEAD) continue;
+      const first = c.firstText.data[no]!;
+      const examples = c.examples.data[no]!;
+      for (let k = 0; k < examples + FIELD_WEIGHTS.length; k++) {
+        const start = c.featureStart.data[first + k]!;
+        const end = c.featureStart.data[first + k + 1]!;
+        let sum = 0;
+        for (let i = start; i < end; i++) sum += (TF[c.counts.data[i]!]! * idf[c.features.data[i]!]!) ** 2;
+        const norm = Math.sqrt(sum);
+        c.textNorm.data[first + k] = norm;
+        if (!norm) continue;
+        const weight = k < examples ? 1 : FIELD_WEIGHTS[k - examples]!;
+        for (let i = start; i < end; i++) {
+          const f = c.features.data[i]!;
+          const share = TF[c.counts.data[i]!]! / norm;
+          if (peak[f] === 0) held.push(f);
+          peak[f] = Math.max(peak[f]!, weight * share);
+          if (k < examples) centroid[f]! += share * idf[f]!;
+        }
+      }
+      let sum = 0;
+      for (const f of held) sum += centroid[f]! ** 2;
+      const centroidNorm = Math.sqrt(sum);
+      c.centroidNorm.data[no] = centroidNorm;
+      for (const f of held) {
+        const impact = peak[f]! + (centroidNorm ? (CENTROID_WEIGHT * centroid[f]!) / idf[f]! / centroidNorm : 0);
+        const posting = this.postings[f]!;
+        let at = cursor[f]! < 0 ? posting.find(no) : cursor[f]!;
+        while (posting.nos[at]! < no) at++;
+        cursor[f] = at;
+        posting.impacts[at] = impact;
+        this.maxImpact[f] = Math.max(this.maxImpact[f]!, impact);
+        peak[f] = 0;
+        centroid[f] = 0;
+      }
+      held.length = 0;
+    }
+    if (from === 0) this.changedSinceRefresh = 0;
+    this.normsUpTo = c.ids.length;
+  }
+
+  private code(codes: Map<string, number>, key: string, added: () => void): number {
+    let code = codes.get(key);
+    if (code === undefined) {
+      codes.set(key, (code = codes.size));
+      added();
+    }
+    return code;
   }
 
   private intern(stemmed: string): number {
@@ -141,15 +280,67 @@ export class EntryIndex {
     if (id === undefined) {
       id = this.postings.length;
       this.featureIds.set(stemmed, id);
-      this.postings.push([]);
+      this.postings.push(new PostingList());
       this.entryFrequency.push(0);
+      this.tally.grow(id + 1);
+      this.seenIn.grow(id + 1);
     }
     return id;
   }
 
-  /** Drops dead entry numbers from the postings once they outnumber the live ones. */
+  /** Lists the live entries holding each feature, each list allocated at its length. */
+  private rebuildPostings(): void {
+    const c = this.columns;
+    this.entryFrequency.forEach((count, f) => (this.postings[f] = new PostingList(count)));
+    this.seenIn.data.fill(0);
+    for (let no = 0; no < c.ids.length; no++) {
+      if (c.status.data[no] === DEAD) continue;
+      const first = c.firstText.data[no]!;
+      const end = c.featureStart.data[first + c.examples.data[no]! + FIELD_WEIGHTS.length]!;
+      for (let i = c.featureStart.data[first]!; i < end; i++) {
+        const feature = c.features.data[i]!;
+        if (this.seenIn.data[feature] === no + 1) continue;
+        this.seenIn.data[feature] = no + 1;
+        this.postings[feature]!.add(no);
+      }
+    }
+  }
+
+  /**
+   * Once dead entries outnumber live ones, copies the live ones into fresh columns and postings.
+   * Entry numbers change, so learned weights are dropped; the follower retrains after any change.
+   */
   private compact(): void {
-    for (let f = 0; f < this.postings.length; f++) this.postings[f] = this.postings[f]!.filter((no) => this.docs[no]);
+    const old = this.columns;
+    const c = new Columns();
+    for (let from = 0; from < old.ids.length; from++) {
+      if (old.status.data[from] === DEAD) continue;
+      const no = c.ids.length;
+      c.ids.push(old.ids[from]!);
+      c.status.push(old.status.data[from]!);
+      c.kind.push(old.kind.data[from]!);
+      c.language.push(old.language.data[from]!);
+      c.category.push(old.category.data[from]!);
+      c.firstText.push(c.textNorm.length);
+      c.examples.push(old.examples.data[from]!);
+      c.centroidNorm.push(old.centroidNorm.data[from]!);
+      const first = old.firstText.data[from]!;
+      for (let t = first; t < first + old.examples.data[from]! + FIELD_WEIGHTS.length; t++) {
+        for (let i = old.featureStart.data[t]!; i < old.featureStart.data[t + 1]!; i++) {
+          c.features.push(old.features.data[i]!);
+          c.counts.push(old.counts.data[i]!);
+        }
+        c.featureStart.push(c.features.length);
+        c.textNorm.push(old.textNorm.data[t]!);
+      }
+      this.byId.set(old.ids[from]!, no);
+    }
+    this.columns = c;
+    this.rebuildPostings();
+    this.learned = new Map();
+    // Entries put in this batch have no norms yet: the next update works all of them out.
+    this.normsUpTo = 0;
     this.dead = 0;
   }
 }
+

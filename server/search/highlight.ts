@@ -15,6 +15,8 @@ function matchesFolded(w: string, term: string): boolean {
 }
 
 export function escapeHtml(text: string): string {
+  // Most pieces are a word or a space: nothing to escape.
+  if (!/[&<>"']/.test(text)) return text;
   return text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
@@ -35,16 +37,26 @@ export function highlight(text: string, terms: string[]): string {
 export function snippet(text: string, terms: string[], size = 28): string {
   const spans = wordSpans(text);
   if (!spans.length) return '';
-  // Which terms each word matches, worked out once rather than for every window holding it.
+  const distinct = [...new Set(terms)];
+  // Which terms each word matches, worked out once rather than for every window holding it. A term
+  // can only match a word with its first letter, so each word is compared with those terms alone.
+  const byFirstLetter = new Map<string, number[]>();
+  distinct.forEach((term, k) => byFirstLetter.set(term[0]!, [...(byFirstLetter.get(term[0]!) ?? []), k]));
   const matched = spans.map(({ word }) => {
     const folded = fold(word);
-    return terms.filter((term) => matchesFolded(folded, term));
+    return byFirstLetter.get(folded[0]!)?.filter((k) => matchesFolded(folded, distinct[k]!)) ?? NONE;
   });
-  let best = { start: 0, score: -1 };
-  for (let start = 0; start < Math.max(1, spans.length - size + 1); start++) {
-    const found = new Set(matched.slice(start, start + size).flat());
-    if (found.size > best.score) best = { start, score: found.size };
-    if (found.size === terms.length) break;
+  // The window slides one word at a time, keeping how often each term occurs in it.
+  const inWindow = new Array<number>(distinct.length).fill(0);
+  let found = 0;
+  const enter = (i: number) => matched[i]!.forEach((k) => inWindow[k]!++ === 0 && found++);
+  const leave = (i: number) => matched[i]!.forEach((k) => --inWindow[k]! === 0 && found--);
+  for (let i = 0; i < Math.min(size, spans.length); i++) enter(i);
+  let best = { start: 0, score: found };
+  for (let start = 1; start < spans.length - size + 1 && best.score < distinct.length; start++) {
+    leave(start - 1);
+    enter(start + size - 1);
+    if (found > best.score) best = { start, score: found };
   }
   const first = spans[best.start]!;
   const last = spans[Math.min(spans.length, best.start + size) - 1]!;
@@ -52,6 +64,8 @@ export function snippet(text: string, terms: string[], size = 28): string {
   const to = last === spans.at(-1) ? text.length : last.index + last.word.length;
   return `${from > 0 ? '… ' : ''}${markRange(text, terms, from, to)}${to < text.length ? ' …' : ''}`;
 }
+
+const NONE: number[] = [];
 
 function wordSpans(text: string): { word: string; index: number }[] {
   const spans: { word: string; index: number }[] = [];

@@ -22,7 +22,7 @@ export function followDatabase(db: Db): () => CurrentIndex {
   let seq = latestChangeSeq(db);
   let synonymsSeen = synonymsVersion(db);
   const index = new EntryIndex();
-  for (const entry of allIndexedEntries(db)) index.put(entry);
+  index.load(allIndexedEntries(db));
   learnWeights(index);
   let state: CurrentIndex = { index, synonyms: loadSynonyms(db) };
   let retrain: NodeJS.Timeout | null = null;
@@ -37,6 +37,7 @@ export function followDatabase(db: Db): () => CurrentIndex {
         if (entry) state.index.put(entry);
         else state.index.remove(id);
       }
+      state.index.updateNorms();
       if (changed.size && !retrain) {
         const { index } = state;
         retrain = setTimeout(() => {

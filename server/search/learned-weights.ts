@@ -1,5 +1,5 @@
-import { NOT_LEARNED, type EntryIndex, type IndexedDoc } from './entry-index.ts';
-import { indexOf, learnedScore, queryVector } from './relevance.ts';
+import { TF, VETTED, type EntryIndex, type LearnedRow } from './entry-index.ts';
+import { indexOf, learnedScore, normalisedVector, type SparseVector } from './relevance.ts';
 
 /**
  * Learns, from the phrasings, which words tell an entry apart from the entries it is confused with:
@@ -16,60 +16,69 @@ const NEIGHBOURS = 30;
 const MAX_WORK = 2e7;
 
 interface Example {
-  doc: IndexedDoc;
-  vector: Map<number, number>;
-  neighbours: IndexedDoc[];
+  no: number;
+  vector: SparseVector;
+  neighbours: number[];
 }
 
 export function learnWeights(index: EntryIndex): boolean {
-  for (const doc of index.live()) doc.learned = NOT_LEARNED;
+  index.learned = new Map();
   // Only vetted entries teach the ranker: a draft's phrasings are not checked yet.
-  const docs = [...index.live()].filter((doc) => doc.entry.status === 'vetted');
-  const exampleCount = docs.reduce((n, doc) => n + doc.examples, 0);
+  const docs = [...index.live()].filter((no) => index.columns.status.data[no] === VETTED);
+  const exampleCount = docs.reduce((n, no) => n + index.columns.examples.data[no]!, 0);
   if (exampleCount * NEIGHBOURS * 12 * EPOCHS > MAX_WORK) return false;
-  for (const doc of docs) doc.learned = new Float32Array(doc.distinct.length);
-  const examples = docs.flatMap((doc) => examplesOf(index, doc));
+  const rows = new Map<number, LearnedRow>();
+  for (const no of docs) {
+    const features = index.distinctFeatures(no);
+    rows.set(no, { features, weights: new Float32Array(features.length) });
+  }
+  const examples = docs.flatMap((no) => examplesOf(index, no, rows));
   const others = docs.length;
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (const doc of docs) doc.learned.forEach((w, i) => (doc.learned[i] = w * (1 - LEARNING_RATE * L2)));
-    for (const { doc, vector, neighbours } of examples) {
-      const logits = neighbours.map((n) => learnedScore(n, vector));
+    for (const { weights } of rows.values()) weights.forEach((w, i) => (weights[i] = w * (1 - LEARNING_RATE * L2)));
+    for (const { no, vector, neighbours } of examples) {
+      const logits = neighbours.map((n) => learnedScore(rows.get(n)!, vector));
       const top = Math.max(0, ...logits);
       const exps = logits.map((z) => Math.exp(z - top));
       const total = exps.reduce((a, b) => a + b, 0) + (others - neighbours.length) * Math.exp(-top);
       neighbours.forEach((n, k) => {
-        const gradient = exps[k]! / total - (n === doc ? 1 : 0);
+        const gradient = exps[k]! / total - (n === no ? 1 : 0);
         if (Math.abs(gradient) < 1e-4) return;
-        for (const [feature, x] of vector) {
-          const at = indexOf(n.distinct, feature);
-          if (at >= 0) n.learned[at]! -= LEARNING_RATE * gradient * x;
-        }
+        const row = rows.get(n)!;
+        vector.features.forEach((feature, i) => {
+          const at = indexOf(row.features, feature);
+          if (at >= 0) row.weights[at]! -= LEARNING_RATE * gradient * vector.weights[i]!;
+        });
       });
     }
   }
+  index.learned = rows;
   return true;
 }
 
 /** The entry's title and phrasings as query vectors, each with its closest entries (itself first). */
-function examplesOf(index: EntryIndex, doc: IndexedDoc): Example[] {
+function examplesOf(index: EntryIndex, no: number, rows: Map<number, LearnedRow>): Example[] {
+  const { firstText, examples: exampleCounts, featureStart, features, counts } = index.columns;
   const examples: Example[] = [];
-  for (let t = 0; t < doc.examples; t++) {
+  const first = firstText.data[no]!;
+  for (let t = first; t < first + exampleCounts.data[no]!; t++) {
     const weights = new Map<number, number>();
-    for (let i = doc.starts[t]!; i < doc.starts[t + 1]!; i++) weights.set(doc.features[i]!, doc.counts[i]!);
+    for (let i = featureStart.data[t]!; i < featureStart.data[t + 1]!; i++) weights.set(features.data[i]!, TF[counts.data[i]!]!);
     if (!weights.size) continue;
-    const vector = queryVector(index, weights);
-    examples.push({ doc, vector, neighbours: [doc, ...closest(index, doc, vector)] });
+    const vector = normalisedVector(index, weights);
+    examples.push({ no, vector, neighbours: [no, ...closest(index, no, vector, rows)] });
   }
   return examples;
 }
 
-function closest(index: EntryIndex, self: IndexedDoc, vector: Map<number, number>): IndexedDoc[] {
-  const overlap = new Map<IndexedDoc, number>();
-  for (const [feature, w] of vector) {
-    for (const no of index.postings[feature]!) {
-      const doc = index.docs[no];
-      if (doc && doc !== self && doc.learned.length) overlap.set(doc, (overlap.get(doc) ?? 0) + w);
+function closest(index: EntryIndex, self: number, vector: SparseVector, rows: Map<number, LearnedRow>): number[] {
+  const overlap = new Map<number, number>();
+  vector.features.forEach((feature, i) => {
+    const posting = index.postings[feature]!;
+    for (let p = 0; p < posting.length; p++) {
+      const no = posting.nos[p]!;
+      if (no !== self && rows.has(no)) overlap.set(no, (overlap.get(no) ?? 0) + vector.weights[i]!);
     }
-  }
-  return [...overlap].sort((a, b) => b[1] - a[1]).slice(0, NEIGHBOURS - 1).map(([doc]) => doc);
+  });
+  return [...overlap].sort((a, b) => b[1] - a[1]).slice(0, NEIGHBOURS - 1).map(([no]) => no);
 }

@@ -4,6 +4,8 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** Lower case without accents: `Perché` → `perche`. */
 export function fold(word: string): string {
+  // Plain ASCII, most words, has nothing to decompose.
+  if (!/[^\x00-\x7f]/.test(word)) return word.toLowerCase();
   return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 

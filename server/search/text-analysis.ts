@@ -16,7 +16,12 @@ export const QUERY_LANGUAGES = Object.keys(STEMMERS);
 
 /** Folded words of a text, apostrophes dropped (`don't` → `dont`), as agents type them. */
 export function surfaceWords(text: string): string[] {
-  return words(text).map((word) => fold(word).replace(/['’]/g, ''));
+  return words(text).map(surfaceWord);
+}
+
+/** One word as written → as agents type it. */
+export function surfaceWord(word: string): string {
+  return fold(word).replace(/['’]/g, '');
 }
 
 export function stem(word: string, language: string): string {

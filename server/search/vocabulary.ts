@@ -41,9 +41,16 @@ export class Vocabulary {
       if (sorted[mid]! < prefix) low = mid + 1;
       else high = mid;
     }
+    // A short prefix may start thousands of words: keep the best `limit` while scanning, not sort them all.
     const found: string[] = [];
-    for (let i = low; i < sorted.length && sorted[i]!.startsWith(prefix); i++) found.push(sorted[i]!);
-    return this.mostFrequent(found, limit);
+    for (let i = low; i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
+      const word = sorted[i]!;
+      if (found.length === limit && this.compare(word, found[limit - 1]!) >= 0) continue;
+      const before = found.findIndex((w) => this.compare(word, w) < 0);
+      found.splice(before < 0 ? found.length : before, 0, word);
+      found.length = Math.min(found.length, limit);
+    }
+    return found;
   }
 
   /** The most frequent known word within `maxTypos` edits of `word`, or null. */
@@ -59,7 +66,12 @@ export class Vocabulary {
   }
 
   private mostFrequent(words: string[], limit: number): string[] {
-    return words.sort((a, b) => this.counts.get(b)! - this.counts.get(a)! || a.localeCompare(b)).slice(0, limit);
+    return words.sort((a, b) => this.compare(a, b)).slice(0, limit);
+  }
+
+  /** More frequent first, then alphabetical. */
+  private compare(a: string, b: string): number {
+    return this.counts.get(b)! - this.counts.get(a)! || a.localeCompare(b);
   }
 }
 

@@ -1,0 +1,75 @@
+import type { EntryIndex } from './entry-index.ts';
+import type { QueryVector } from './relevance.ts';
+
+/**
+ * Words held by more than COMMON_WORD entries only add candidates while fewer than ENOUGH were
+ * found through rarer words: they would add many entries and little to tell them apart.
+ */
+const ENOUGH = 300;
+const COMMON_WORD = 20_000;
+
+/** Per entry number: its bound while gathering (zeroed again after each query), and the lists below. */
+class Scratch {
+  readonly bound: Float64Array;
+  readonly touched: Int32Array;
+  readonly found: Int32Array;
+  readonly bounds: Float64Array;
+
+  constructor(readonly size: number) {
+    this.bound = new Float64Array(size);
+    this.touched = new Int32Array(size);
+    this.found = new Int32Array(size);
+    this.bounds = new Float64Array(size);
+  }
+}
+
+/** Reused across queries: allocating arrays as long as the index for each query would busy the GC. */
+const scratches = new WeakMap<EntryIndex, Scratch>();
+
+export interface Candidates {
+  /** The visible entries holding a meaningful query word, in the order found (rarest word first). */
+  found: Int32Array;
+  /** For each: at least its score (see EntryIndex.impacts). Valid until the next query. */
+  bounds: Float64Array;
+}
+
+/**
+ * The visible entries holding a meaningful query word (words held by very many entries may be
+ * skipped, see COMMON_WORD), each with a bound on its score: the impacts of the query words it
+ * holds, plus the most any word not gathered here could add.
+ */
+export function gather(index: EntryIndex, query: QueryVector, meaningful: Set<number>, visible: (no: number) => boolean): Candidates {
+  const entries = index.columns.ids.length;
+  let scratch = scratches.get(index);
+  if (!scratch || scratch.size < entries) scratches.set(index, (scratch = new Scratch(Math.ceil(entries * 1.25))));
+  const { bound, touched, found, bounds } = scratch;
+  let touchedCount = 0;
+  let unseen = 0;
+  try {
+    const byRarity = [...meaningful].sort((a, b) => index.postings[a]!.length - index.postings[b]!.length);
+    const gathered = new Set<number>();
+    for (const feature of byRarity) {
+      const { nos, impacts, length } = index.postings[feature]!;
+      if (length > COMMON_WORD && touchedCount >= ENOUGH) continue;
+      gathered.add(feature);
+      const weight = query.byFeature[feature]!;
+      for (let p = 0; p < length; p++) {
+        const no = nos[p]!;
+        // Impacts are above 0 (updateNorms runs before any search), so 0 means not touched yet.
+        if (bound[no] === 0) touched[touchedCount++] = no;
+        bound[no]! += weight * impacts[p]!;
+      }
+    }
+    for (const feature of query.features) if (!gathered.has(feature)) unseen += query.byFeature[feature]! * index.maxImpact[feature]!;
+    let total = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      const no = touched[i]!;
+      if (!visible(no)) continue;
+      found[total] = no;
+      bounds[total++] = bound[no]! + unseen;
+    }
+    return { found: found.subarray(0, total), bounds: bounds.subarray(0, total) };
+  } finally {
+    for (let i = 0; i < touchedCount; i++) bound[touched[i]!] = 0;
+  }
+}

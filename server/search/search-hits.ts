@@ -1,0 +1,55 @@
+import type { Db } from '../db/connection.ts';
+import { preparedFor } from '../db/prepared.ts';
+import { ENTRY_KINDS, ENTRY_STATUSES } from '../entries/entry.ts';
+import type { EntryIndex } from './entry-index.ts';
+import { highlight, snippet } from './highlight.ts';
+import type { SearchHit } from './search.ts';
+
+/**
+ * The results as shown. The index keeps no texts (they would be most of its memory), so the title
+ * and the start of the texts the snippet is cut from are read for the shown entries only.
+ */
+const SNIPPET_SOURCE_CHARS = 1200;
+
+const statements = preparedFor((db) => ({
+  shown: db.prepare(`SELECT title, substr(summary_text, 1, ${SNIPPET_SOURCE_CHARS}) AS summary,
+      substr(phrasings_text, 1, ${SNIPPET_SOURCE_CHARS}) AS phrasings, substr(body_text, 1, ${SNIPPET_SOURCE_CHARS}) AS body
+    FROM entries WHERE id = ?`),
+}));
+
+interface Shown {
+  title: string;
+  summary: string;
+  phrasings: string;
+  body: string;
+}
+
+/** The hit for entry `no`, or null if it was deleted (by another process) since the index caught up. */
+export function hitOf(db: Db, index: EntryIndex, no: number, score: number, terms: string[]): SearchHit | null {
+  const id = index.columns.ids[no]!;
+  const shown = statements(db).shown.get(id) as Shown | undefined;
+  if (!shown) return null;
+  const category = index.categories[index.columns.category.data[no]!]!;
+  const kind = ENTRY_KINDS[index.columns.kind.data[no]!]!;
+  const status = ENTRY_STATUSES[index.columns.status.data[no]!]!;
+  return {
+    id,
+    title: shown.title,
+    kind,
+    isUnusual: kind === 'unusual',
+    category: category.name,
+    categorySlug: category.slug,
+    status,
+    isVetted: status === 'vetted',
+    score: Math.round(score * 1000) / 1000,
+    snippet: snippet(snippetText(shown), terms),
+    titleHtml: highlight(shown.title, terms),
+    url: `/entries/${id}`,
+  };
+}
+
+/** Where the snippet is cut from: the summary, the phrasings, then the body; the first part only. */
+function snippetText({ summary, phrasings, body }: Shown): string {
+  const examples = phrasings ? phrasings.split('\n').join(' · ') : '';
+  return [summary, examples, body].filter(Boolean).join(' ').slice(0, SNIPPET_SOURCE_CHARS);
+}
