@@ -1,34 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUser } from '../../server/accounts/user-queries.ts';
-import type { Db } from '../../server/db/connection.ts';
 import { findEntry } from '../../server/entries/entry-queries.ts';
-import { freshDatabase } from '../support/database.ts';
-import { seedKnowledgeBase } from '../support/fixtures.ts';
-import { startApp, TEST_PASSWORD, type RunningApp } from '../support/app.ts';
+import { startSeededApp, TEST_PASSWORD } from '../support/app.ts';
 import { saveLateParcelThreeTimes } from '../revisions/several-saves.ts';
-import { launchChromium } from './chromium.ts';
+import { inChromium } from './chromium.ts';
 import { signedInPage } from './signed-in-page.ts';
 
-let db: Db;
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  db = freshDatabase();
-  seedKnowledgeBase(db);
-  saveLateParcelThreeTimes(db);
-  await createUser(db, 'lena', 'lead', TEST_PASSWORD);
-  app = await startApp(db, { readAccess: 'login' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+const session = inChromium(async () => {
+  const started = await startSeededApp({ readAccess: 'login' });
+  saveLateParcelThreeTimes(started.db);
+  await createUser(started.db, 'lena', 'lead', TEST_PASSWORD);
+  return started;
 });
 
 describe('history in Chromium', () => {
   it('a lead opens the history from the entry, compares two revisions, and restores one', async () => {
-    const page = await signedInPage(browser, app.url, 'lena', '/entries/late-parcel');
+    const page = await signedInPage(session.browser, session.app.url, 'lena', '/entries/late-parcel');
     page.setDefaultTimeout(5000);
 
     await page.click('a.entry__history');
@@ -42,11 +29,11 @@ describe('history in Chromium', () => {
     expect([asked.get('from'), asked.get('to')]).toEqual(['1', '2']);
     expect(await page.locator('.diff-section h3').allInnerTexts()).toEqual([expect.stringMatching(/^What to say/i)]);
 
-    await page.goto(`${app.url}/entries/late-parcel/history`);
+    await page.goto(`${session.app.url}/entries/late-parcel/history`);
     await page.click('li[data-revision="1"] button:has-text("Restore this revision")');
     await page.waitForURL(/\/entries\/late-parcel$/);
     expect(await page.locator('.flash').innerText()).toBe('Restored revision 1: it is now the live version, as revision 5.');
-    expect(findEntry(db, 'late-parcel')!.revision).toBe(5);
+    expect(findEntry(session.db, 'late-parcel')!.revision).toBe(5);
     await page.close();
   });
 });

@@ -1,23 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSeededApp, type RunningApp } from '../support/app.ts';
-import { launchChromium } from './chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { startSeededApp } from '../support/app.ts';
+import { inChromium } from './chromium.ts';
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  ({ app } = await startSeededApp({ readAccess: 'open' }));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const session = inChromium(() => startSeededApp({ readAccess: 'open' }));
 
 describe('keyboard shortcuts in Chromium', () => {
   it('moves from the search box into the live results with the arrow keys and opens one with Enter', async () => {
-    const page = await browser.newPage();
-    await page.goto(app.url);
+    const page = await session.browser.newPage();
+    await page.goto(session.app.url);
     await page.keyboard.type('parcel late');
     await page.locator('[data-live-results] .result__title').first().waitFor();
     await page.keyboard.press('ArrowDown');
@@ -27,9 +17,9 @@ describe('keyboard shortcuts in Chromium', () => {
   });
 
   it('jumps to an option by its number and copies the script with c', async () => {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await session.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
-    await page.goto(`${app.url}/entries/late-parcel`);
+    await page.goto(`${session.app.url}/entries/late-parcel`);
     await page.keyboard.press('3');
     expect(await page.locator('#option-3').getAttribute('class')).toContain('option--pointed');
     await page.keyboard.press('c');

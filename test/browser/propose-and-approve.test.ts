@@ -1,32 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUser } from '../../server/accounts/user-queries.ts';
 import { findEntry } from '../../server/entries/entry-queries.ts';
-import type { Db } from '../../server/db/connection.ts';
-import { freshDatabase } from '../support/database.ts';
-import { seedKnowledgeBase } from '../support/fixtures.ts';
-import { startApp, TEST_PASSWORD, type RunningApp } from '../support/app.ts';
-import { launchChromium } from './chromium.ts';
+import { startSeededApp, TEST_PASSWORD } from '../support/app.ts';
+import { inChromium } from './chromium.ts';
 import { signedInPage } from './signed-in-page.ts';
 
-let db: Db;
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  db = freshDatabase();
-  seedKnowledgeBase(db);
-  await createUser(db, 'sam', 'agent', TEST_PASSWORD);
-  await createUser(db, 'amara', 'lead', TEST_PASSWORD);
-  app = await startApp(db);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+const session = inChromium(async () => {
+  const started = await startSeededApp();
+  await createUser(started.db, 'sam', 'agent', TEST_PASSWORD);
+  await createUser(started.db, 'amara', 'lead', TEST_PASSWORD);
+  return started;
 });
 
 const signIn = async (name: string) => {
-  const page = await signedInPage(browser, app.url, name);
+  const page = await signedInPage(session.browser, session.app.url, name);
   page.setDefaultTimeout(5000);
   return page;
 };
@@ -69,7 +56,7 @@ describe('in Chromium: propose → review → approve → flag → fix → histo
     await agent.fill('[data-search-input]', 'partner voucher');
     await Promise.all([agent.waitForURL(/\/search/), agent.press('[data-search-input]', 'Enter')]);
     expect(await agent.locator('.result__title').first().innerText()).toBe('Can I pay with a voucher from a partner shop?');
-    expect(findEntry(db, 'can-i-pay-with-a-voucher-from-a-partner-shop')!.entry.status).toBe('vetted');
+    expect(findEntry(session.db, 'can-i-pay-with-a-voucher-from-a-partner-shop')!.entry.status).toBe('vetted');
 
     // The agent flags it in two clicks: "Flag", then the reason.
     await agent.locator('.result__title').first().click();
@@ -79,7 +66,7 @@ describe('in Chromium: propose → review → approve → flag → fix → histo
     expect(await agent.locator('.entry-flags').textContent()).toMatch(/Outdated/);
 
     // The lead fixes it from the flags queue; saving the edit resolves the flag.
-    await lead.goto(`${app.url}/flags`);
+    await lead.goto(`${session.app.url}/flags`);
     await Promise.all([lead.waitForURL(/\/edit/), lead.click('a.button:has-text("Fix the entry")')]);
     await lead.fill('textarea[name=timeline]', 'Partner vouchers are checked within 1 working day.');
     await lead.fill('input[name=why]', 'Added the timeline');
@@ -89,7 +76,7 @@ describe('in Chromium: propose → review → approve → flag → fix → histo
     // The history shows both revisions, and the diff shows what the fix changed.
     await lead.click('a.entry__history');
     expect(await lead.locator('.history__item').count()).toBe(2);
-    await lead.goto(`${app.url}/entries/can-i-pay-with-a-voucher-from-a-partner-shop/diff`);
+    await lead.goto(`${session.app.url}/entries/can-i-pay-with-a-voucher-from-a-partner-shop/diff`);
     expect(await lead.locator('.diff ins').first().textContent()).toMatch(/Partner vouchers/);
   });
 });

@@ -1,27 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../support/database.ts';
-import { seedKnowledgeBase } from '../support/fixtures.ts';
-import { startApp, type RunningApp } from '../support/app.ts';
-import { launchChromium } from './chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { startSeededApp } from '../support/app.ts';
+import { inChromium } from './chromium.ts';
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  const db = freshDatabase();
-  seedKnowledgeBase(db);
-  app = await startApp(db, { readAccess: 'open' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const session = inChromium(() => startSeededApp({ readAccess: 'open' }));
 
 describe('in Chromium', () => {
   it('searches from the home page and opens an entry', async () => {
-    const page = await browser.newPage();
-    await page.goto(app.url);
+    const page = await session.browser.newPage();
+    await page.goto(session.app.url);
     // The search box has focus on arrival, so the agent can type at once.
     await page.keyboard.type('parcel late');
     await Promise.all([page.waitForURL(/\/search\?q=parcel\+late/, { waitUntil: 'load' }), page.keyboard.press('Enter')]);
@@ -40,8 +26,8 @@ describe('in Chromium', () => {
   });
 
   it('jumps to the search box with "/" and shows the copy button for the script', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${app.url}/entries/late-parcel`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.app.url}/entries/late-parcel`);
     expect(await page.locator('.copy-button').isVisible()).toBe(true);
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('q');

@@ -1,26 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../server/db/connection.ts';
-import { startSeededApp, type RunningApp } from '../support/app.ts';
-import { launchChromium } from './chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { startSeededApp } from '../support/app.ts';
+import { inChromium } from './chromium.ts';
 
-let db: Db;
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  // Open reading: a visitor searches without signing in (the search log then has no user).
-  ({ db, app } = await startSeededApp({ readAccess: 'open' }));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const session = inChromium(// Open reading: a visitor searches without signing in (the search log then has no user).
+  () => startSeededApp({ readAccess: 'open' }));
 
 describe('as you type, in Chromium', () => {
   it('shows highlighted results under the box while typing, and logs the entry opened', async () => {
-    const page = await browser.newPage();
-    await page.goto(app.url);
+    const page = await session.browser.newPage();
+    await page.goto(session.app.url);
     await page.keyboard.type('parcel la');
     const first = page.locator('[data-live-results] .result__title').first();
     await first.waitFor();
@@ -28,14 +16,14 @@ describe('as you type, in Chromium', () => {
     expect(await page.locator('[data-live-results] .result__title mark').allInnerTexts()).toEqual(['parcel', 'late']);
     await first.click();
     await page.waitForURL(/\/entries\/late-parcel$/);
-    const logged = db.prepare("SELECT query, source, opened_entry_id FROM search_log WHERE source = 'as-you-type'").all();
+    const logged = session.db.prepare("SELECT query, source, opened_entry_id FROM search_log WHERE source = 'as-you-type'").all();
     expect(logged).toEqual([{ query: 'parcel la', source: 'as-you-type', opened_entry_id: 'late-parcel' }]);
     await page.close();
   });
 
   it('updates the results page as the query changes, keeping the filters', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${app.url}/search?q=parcel&category=Delivery`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.app.url}/search?q=parcel&category=Delivery`);
     await page.fill('.search-form__input', 'charged');
     await page.locator('.results__count', { hasText: 'charged' }).waitFor();
     expect(await page.locator('.results .empty').count()).toBe(1);
@@ -44,8 +32,8 @@ describe('as you type, in Chromium', () => {
   });
 
   it('applies a filter as soon as it is picked', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${app.url}/search?q=parcel+boat+charged`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.app.url}/search?q=parcel+boat+charged`);
     expect(await page.locator('form.filters button[type=submit]').isHidden()).toBe(true);
     await Promise.all([page.waitForURL(/kind=unusual/, { waitUntil: 'load' }), page.selectOption('select[name=kind]', 'unusual')]);
     expect(await page.locator('section.results .result__title').allTextContents()).toEqual(['Deliver to my boat']);
@@ -53,9 +41,9 @@ describe('as you type, in Chromium', () => {
   });
 
   it('still searches without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(session.app.url);
     await page.fill('.search-form__input', 'boat');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\?q=boat/);
