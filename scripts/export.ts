@@ -1,21 +1,25 @@
-// npm run export -- --dir DIR [--guides DIR]: writes every entry (and guide) from DB_PATH as files.
+// npm run export -- --dir DIR [--guides DIR] [--synonyms FILE]: writes every entry (and guide, and
+// the synonyms) from DB_PATH as files.
 import { exportContent } from '../server/content/export-content.ts';
 import { openMigratedDatabase, parseFlags, progressBar } from './cli.ts';
 
 const flags = parseFlags({
   dir: { type: 'string', default: 'content/entries' },
   guides: { type: 'string' },
+  synonyms: { type: 'string' },
 });
 const { db, path } = openMigratedDatabase();
 const bar = progressBar('Exporting');
 const written = exportContent(db, {
   entriesDir: flags.dir as string,
   guidesDir: flags.guides as string | undefined,
+  synonymsFile: flags.synonyms as string | undefined,
   onProgress: bar.update,
 });
 bar.stop();
 db.close();
 console.log(
   `Exported from ${path}: ${written.entries} entries to ${flags.dir}` +
-    (flags.guides ? `, ${written.guides} guides to ${flags.guides}.` : '.'),
+    (flags.guides ? `, ${written.guides} guides to ${flags.guides}` : '') +
+    (flags.synonyms ? `, synonyms to ${flags.synonyms}.` : '.'),
 );

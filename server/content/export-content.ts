@@ -5,14 +5,17 @@ import { writeEntryFile } from '../entries/entry-file.ts';
 import { findEntry, listEntryIds } from '../entries/entry-queries.ts';
 import { writeGuideFile } from '../guides/guide-file.ts';
 import { listGuides } from '../guides/guide-queries.ts';
+import { synonymGroups } from '../search/synonyms.ts';
+import { writeSynonymsFile } from '../search/synonyms-file.ts';
 
 export interface ExportOptions {
   entriesDir?: string;
   guidesDir?: string;
+  synonymsFile?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Writes every entry (and guide) as one file named by its id; returns how many files were written. */
+/** Writes every entry (and guide) as one file named by its id, and the synonyms; returns the counts. */
 export function exportContent(db: Db, options: ExportOptions): { entries: number; guides: number } {
   const ids = options.entriesDir ? listEntryIds(db) : [];
   const guides = options.guidesDir ? listGuides(db) : [];
@@ -32,5 +35,6 @@ export function exportContent(db: Db, options: ExportOptions): { entries: number
       options.onProgress?.(++done, total);
     }
   }
+  if (options.synonymsFile) writeFileSync(options.synonymsFile, writeSynonymsFile(synonymGroups(db)));
   return { entries: ids.length, guides: guides.length };
 }

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { Document, isSeq, parse } from 'yaml';
 import { ContentError } from '../content/content-error.ts';
 
 /**
@@ -32,4 +32,16 @@ function lineOfGroup(text: string, i: number): number {
   const lines = text.split('\n');
   for (let n = 0; n < lines.length; n++) if (lines[n]!.startsWith('-') && ++seen === i) return n + 1;
   return 1;
+}
+
+const HEADER = `# Words customers use for the same thing. Each line is one group; a search for any member also
+# finds entries that use the others. Imported with the entries (npm run import).
+`;
+
+/** The canonical file: the header, then one flow list per group (what content/synonyms.yml holds). */
+export function writeSynonymsFile(groups: string[][]): string {
+  if (!groups.length) return HEADER;
+  const doc = new Document(groups);
+  if (isSeq(doc.contents)) for (const group of doc.contents.items) if (isSeq(group)) group.flow = true;
+  return HEADER + doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

@@ -42,11 +42,16 @@ const statements = preparedFor((db) => ({
 }));
 
 export function loadSynonyms(db: Db): Synonyms {
+  return new Synonyms(synonymGroups(db));
+}
+
+/** The groups as stored, in file order. */
+export function synonymGroups(db: Db): string[][] {
   const groups = new Map<number, string[]>();
   for (const { group_no, term } of statements(db).all.all() as { group_no: number; term: string }[]) {
     groups.set(group_no, [...(groups.get(group_no) ?? []), term]);
   }
-  return new Synonyms([...groups.values()]);
+  return [...groups.values()];
 }
 
 /** Changes whenever the synonyms are replaced, in this process or another. */

@@ -97,3 +97,16 @@ describe('importing a folder of entries', () => {
     }
   });
 });
+
+describe('the starter content round trip', () => {
+  it('imports content/ and exports the same guides and synonyms files', () => {
+    importContent(db, { entriesDir: 'content/entries', guidesDir: 'content/guides', synonymsFile: 'content/synonyms.yml' });
+    const guides = mkdtempSync(join(tmpdir(), 'planb-guides-'));
+    const synonyms = join(mkdtempSync(join(tmpdir(), 'planb-syn-')), 'synonyms.yml');
+    exportContent(db, { guidesDir: guides, synonymsFile: synonyms });
+    expect(readFileSync(synonyms, 'utf8')).toBe(readFileSync('content/synonyms.yml', 'utf8'));
+    for (const name of readdirSync('content/guides')) {
+      expect(readFileSync(join(guides, name), 'utf8'), name).toBe(readFileSync(join('content/guides', name), 'utf8'));
+    }
+  });
+});
