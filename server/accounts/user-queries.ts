@@ -10,7 +10,6 @@ export interface UserListItem extends User {
 const statements = preparedFor((db) => ({
   count: db.prepare('SELECT count(*) FROM users').pluck(),
   byName: db.prepare('SELECT id, name, role, password_hash AS passwordHash FROM users WHERE name = ?'),
-  byId: db.prepare('SELECT id, name, role FROM users WHERE id = ?'),
   all: db.prepare('SELECT id, name, role, created_at AS createdAt FROM users ORDER BY name'),
   insert: db.prepare('INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)'),
   setRole: db.prepare('UPDATE users SET role = ? WHERE id = ?'),
@@ -34,10 +33,6 @@ export function countAdmins(db: Db): number {
 export function findUserByName(db: Db, name: string): User | undefined {
   const row = statements(db).byName.get(name) as (User & { passwordHash: string }) | undefined;
   return row && { id: row.id, name: row.name, role: row.role };
-}
-
-export function findUser(db: Db, id: number): User | undefined {
-  return statements(db).byId.get(id) as User | undefined;
 }
 
 export function listUsers(db: Db): UserListItem[] {

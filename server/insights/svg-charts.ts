@@ -1,4 +1,4 @@
-import { escapeHtml } from '../search/highlight.ts';
+import { escapeHtml } from '../render/escape-html.ts';
 
 /**
  * Small charts drawn on the server as SVG, so the dashboard needs no script. Sizes are in SVG

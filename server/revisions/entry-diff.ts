@@ -1,6 +1,6 @@
 import { diffWordsWithSpace } from 'diff';
 import { PROSE_SECTIONS, type Entry, type EntryOption } from '../entries/entry.ts';
-import { escapeHtml } from '../search/highlight.ts';
+import { escapeHtml } from '../render/escape-html.ts';
 
 /** A readable, section-by-section comparison of two versions of an entry. */
 

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../render/escape-html.ts';
 import { fold, words } from './query-terms.ts';
 
 /**
@@ -12,17 +13,6 @@ function matchesFolded(w: string, term: string): boolean {
   let common = 0;
   while (common < w.length && w[common] === term[common]) common++;
   return common >= Math.max(4, Math.min(w.length, term.length) - 2);
-}
-
-export function escapeHtml(text: string): string {
-  // Most pieces are a word or a space: nothing to escape.
-  if (!/[&<>"']/.test(text)) return text;
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
 }
 
 /** The whole text with the matched words wrapped in <mark>. */

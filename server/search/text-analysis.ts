@@ -11,9 +11,6 @@ const STEMMERS: Record<string, (word: string) => string> = {
   en: english, fr: french, de: german, it: italian, ru: russian, es: spanish,
 };
 
-/** The query is not labelled with a language, so its words are stemmed the ways the index needs. */
-export const QUERY_LANGUAGES = Object.keys(STEMMERS);
-
 /** Folded words of a text, apostrophes dropped (`don't` → `dont`), as agents type them. */
 export function surfaceWords(text: string): string[] {
   return words(text).map(surfaceWord);
