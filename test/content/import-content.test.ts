@@ -9,6 +9,7 @@ import { writeEntryFile } from '../../server/entries/entry-file.ts';
 import { findEntry, listEntryIds } from '../../server/entries/entry-queries.ts';
 import { findGuide } from '../../server/guides/guide-queries.ts';
 import { freshDatabase } from '../support/database.ts';
+import { caught } from '../support/caught.ts';
 import { makeEntry } from '../support/entries.ts';
 
 let db: Db;
@@ -22,15 +23,7 @@ function writeEntries(...ids: string[]) {
   for (const id of ids) writeFileSync(join(dir, `${id}.md`), writeEntryFile(makeEntry({ id })));
 }
 
-function importError(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ImportError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportError');
-}
+const importError = (run: () => unknown) => caught(ImportError, run);
 
 describe('importing a folder of entries', () => {
   it('imports every file and records revision 1 for each', () => {

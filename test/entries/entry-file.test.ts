@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContentError } from '../../server/content/content-error.ts';
 import { parseEntryFile, writeEntryFile } from '../../server/entries/entry-file.ts';
+import { caught } from '../support/caught.ts';
 import { makeEntry } from '../support/entries.ts';
 
 const CANONICAL = `---
@@ -46,15 +47,7 @@ Two working days.
 Call back tomorrow.
 `;
 
-function problem(text: string): ContentError {
-  try {
-    parseEntryFile(text, 'x.md');
-  } catch (error) {
-    if (error instanceof ContentError) return error;
-    throw error;
-  }
-  throw new Error('expected a ContentError');
-}
+const problem = (text: string) => caught(ContentError, () => parseEntryFile(text, 'x.md'));
 
 describe('entry file format', () => {
   it('reads every field of the format', () => {

@@ -17,6 +17,15 @@ const connect = (path: string) => {
   open.push(db);
   return db;
 };
+
+/** A database file in a fresh folder, and search reading it through its own connection. */
+function searchOnNewFile() {
+  dir = mkdtempSync(join(tmpdir(), 'planb-'));
+  const path = join(dir, 'kb.db');
+  const reader = connect(path);
+  migrate(reader);
+  return { path, search: createSearch(reader) };
+}
 afterEach(() => {
   for (const db of open.splice(0)) db.close();
   rmSync(dir, { recursive: true, force: true });
@@ -24,11 +33,7 @@ afterEach(() => {
 
 describe('the in-memory index follows the database', () => {
   it('sees entries saved, changed and archived through another connection', () => {
-    dir = mkdtempSync(join(tmpdir(), 'planb-'));
-    const path = join(dir, 'kb.db');
-    const reader = connect(path);
-    migrate(reader);
-    const search = createSearch(reader);
+    const { path, search } = searchOnNewFile();
     const writer = connect(path);
     const save = (entry: ReturnType<typeof makeEntry>) => saveEntry(writer, entry, { author: 't', summary: 't' });
 
@@ -42,11 +47,7 @@ describe('the in-memory index follows the database', () => {
   });
 
   it('sees an entry written by another process', () => {
-    dir = mkdtempSync(join(tmpdir(), 'planb-'));
-    const path = join(dir, 'kb.db');
-    const reader = connect(path);
-    migrate(reader);
-    const search = createSearch(reader);
+    const { path, search } = searchOnNewFile();
     expect(search.search('marina').total).toBe(0);
     const write = `
       import { openDatabase } from './server/db/connection.ts';
