@@ -101,8 +101,7 @@ export function editorRoutes(db: Db) {
   });
 
   router.post('/entries/:id/edit', (req, res) => {
-    const current = findEntry(db, req.params.id);
-    if (!current) throw notFound('entry');
+    const current = visibleEntry(db, res.locals.user, req.params.id);
     const id = current.entry.id;
     handlePost(req, res, editPage(res, id, current.entry.title, req.body?.resolvesFlag), id, (draft) => {
       const done = submitEdit(db, res.locals.user, id, entryInput(draft, id), draft.baseRevision, draft.why);
