@@ -6,6 +6,7 @@ const configSchema = z.object({
   DB_PATH: z.string().min(1).default('data/planb.db'),
   READ_ACCESS: z.enum(['login', 'open'], { error: 'READ_ACCESS must be login or open' }).default('login'),
   CONTENT_DIR: z.string().min(1).default('content'),
+  HOST: z.string().min(1, 'HOST must be an address such as 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
 });
 
 export interface Config {
@@ -13,6 +14,8 @@ export interface Config {
   dbPath: string;
   readAccess: 'login' | 'open';
   contentDir: string;
+  /** The address to listen on: loopback unless the operator opens it up. */
+  host: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -22,5 +25,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Configuration error in ${String(issue.path[0])}: ${issue.message}`);
   }
   const c = result.data;
-  return { port: c.PORT, dbPath: c.DB_PATH, readAccess: c.READ_ACCESS, contentDir: c.CONTENT_DIR };
+  return { port: c.PORT, dbPath: c.DB_PATH, readAccess: c.READ_ACCESS, contentDir: c.CONTENT_DIR, host: c.HOST };
 }

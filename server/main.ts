@@ -4,6 +4,7 @@ import { loadConfig } from './config.ts';
 import { importStarterContentIfEmpty } from './content/starter-content.ts';
 import { openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
+import { createBoundedServer, stopOnSignals } from './process/serve.ts';
 
 const config = loadConfig();
 const db = openDatabase(config.dbPath);
@@ -12,19 +13,16 @@ const starter = importStarterContentIfEmpty(db, config.contentDir);
 if (starter) console.log(`Imported the starter knowledge base: ${starter.created} entries, ${starter.guides} guides.`);
 
 const app = createApp({ db, config });
-const server = app.listen(config.port, () => {
-  console.log(`Plan B is serving http://localhost:${config.port} (database ${config.dbPath})`);
+const server = createBoundedServer(app);
+stopOnSignals(server, db);
+server.listen(config.port, config.host, () => {
+  // Listening on every interface (0.0.0.0 or ::): this machine itself answers on localhost.
+  const shown = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${shown}:${config.port}`;
+  console.log(`Plan B is serving ${url} (database ${config.dbPath})`);
   const setupToken = issueSetupToken(db);
   if (setupToken) {
     console.log(`No account exists yet. Create the first admin (this link works once):`);
-    console.log(`  http://localhost:${config.port}/setup/${setupToken}`);
+    console.log(`  ${url}/setup/${setupToken}`);
   }
 });
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    server.close();
-    db.close();
-    process.exit(0);
-  });
-}

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import type { Db } from '../db/connection.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 import type { Entry } from '../entries/entry.ts';
 import { parseEntryFile } from '../entries/entry-file.ts';
 import { saveEntry } from '../entries/save-entry.ts';
@@ -56,7 +57,7 @@ export function importContent(db: Db, options: ImportOptions): ImportReport {
   if (problems.length) throw new ImportError(problems);
 
   const author = options.author ?? 'import';
-  return db.transaction((): ImportReport => {
+  return writeTransaction(db, (): ImportReport => {
     const report: ImportReport = { created: 0, updated: 0, unchanged: 0, guides: 0 };
     for (const { item, file } of entries) {
       const result = saveEntry(db, item, { author, summary: `Imported from ${basename(file)}` });
@@ -71,7 +72,7 @@ export function importContent(db: Db, options: ImportOptions): ImportReport {
     }
     if (synonyms) replaceSynonyms(db, synonyms);
     return report;
-  })();
+  });
 }
 
 function readSynonyms(file: string | undefined, problems: ContentError[]): string[][] | null {

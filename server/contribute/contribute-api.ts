@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { can, requirePermission } from '../accounts/permissions.ts';
 import type { Db } from '../db/connection.ts';
-import { resolveFlagsByEdit } from '../flags/flag-service.ts';
 import { notFound } from '../http/http-error.ts';
 import { findProposal, proposalsBy, proposalsInState, reviewEvents, type Proposal } from '../review/proposal-queries.ts';
 import { decide } from '../review/review-service.ts';
@@ -28,8 +27,8 @@ export function contributeApi(db: Db) {
   /** `resolvesFlags`: ids of open flags a lead's saved edit fixes. */
   router.post('/entries/:id/revisions', (req, res) => {
     const { why, baseRevision, revision: _revision, resolvesFlags, ...entry } = (req.body ?? {}) as Record<string, unknown>;
-    const submission = submitEdit(db, res.locals.user, req.params.id, entry, baseRevision, typeof why === 'string' ? why : '');
-    const resolvedFlags = resolveFlagsByEdit(db, res.locals.user, submission, resolvesFlags);
+    const submission = submitEdit(db, res.locals.user, req.params.id, entry, baseRevision, typeof why === 'string' ? why : '', resolvesFlags);
+    const { resolvedFlags } = submission;
     const { status, body } = answer(submission);
     res.status(status).json(resolvedFlags ? { ...body, resolvedFlags } : body);
   });

@@ -6,10 +6,9 @@ import type { Db } from '../db/connection.ts';
 import { entrySchema } from '../entries/entry.ts';
 import { findEntry } from '../entries/entry-queries.ts';
 import { HttpError, notFound } from '../http/http-error.ts';
-import { flagIds, resolveFlagsByEdit } from '../flags/flag-service.ts';
+import { flagIds } from '../flags/flag-service.ts';
 import { flagsToResolve } from '../flags/flag-view.ts';
 import { diffEntries } from '../revisions/entry-diff.ts';
-import { resolveGap } from '../gaps/gap-queries.ts';
 import { findProposal, idIsProposed } from '../review/proposal-queries.ts';
 import { EditConflict, reviseOwnProposal, submitEdit, submitNewEntry, type Submission } from './contribute-service.ts';
 import { editorView, type EditorExtras, type EditorPage } from './editor-view.ts';
@@ -76,12 +75,8 @@ export function editorRoutes(db: Db) {
   router.post('/entries/new', (req, res) => {
     const title = typeof req.body?.title === 'string' ? req.body.title : '';
     const id = freeId(db, title);
-    handlePost(req, res, newPage, id, (draft) => {
-      const done = submitNewEntry(db, res.locals.user, entryInput(draft, id), draft.why);
-      // Started from a content gap: that search now has its entry.
-      if (draft.fromSearch) resolveGap(db, draft.fromSearch, 'entry', id, res.locals.user!.name);
-      return done;
-    });
+    // Started from a content gap (fromSearch): that search now has its entry.
+    handlePost(req, res, newPage, id, (draft) => submitNewEntry(db, res.locals.user, entryInput(draft, id), draft.why, draft.fromSearch));
   });
 
   /** `ticked`: open flags a lead marks as resolved by this edit (from the flags queue, or the form). */
@@ -103,11 +98,9 @@ export function editorRoutes(db: Db) {
   router.post('/entries/:id/edit', (req, res) => {
     const current = visibleEntry(db, res.locals.user, req.params.id);
     const id = current.entry.id;
-    handlePost(req, res, editPage(res, id, current.entry.title, req.body?.resolvesFlag), id, (draft) => {
-      const done = submitEdit(db, res.locals.user, id, entryInput(draft, id), draft.baseRevision, draft.why);
-      resolveFlagsByEdit(db, res.locals.user, done, req.body?.resolvesFlag);
-      return done;
-    });
+    handlePost(req, res, editPage(res, id, current.entry.title, req.body?.resolvesFlag), id, (draft) =>
+      submitEdit(db, res.locals.user, id, entryInput(draft, id), draft.baseRevision, draft.why, req.body?.resolvesFlag),
+    );
   });
 
   const proposalPage = (proposalId: number, title: string): EditorPage => ({

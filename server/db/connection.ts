@@ -8,10 +8,10 @@ export type Db = Database.Database;
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  // Wait for the other process's short write transactions instead of failing at once (first, so the pragmas below wait too).
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
-  // Two server processes on one file wait for each other's short write transactions.
-  db.pragma('busy_timeout = 5000');
   return db;
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 import { recordChange } from '../db/changes.ts';
 import { preparedFor } from '../db/prepared.ts';
 import { markdownToText, renderMarkdown } from '../render/markdown.ts';
@@ -26,7 +27,7 @@ export interface SaveResult {
  * sequence. An entry that is saved unchanged records nothing.
  */
 export function saveEntry(db: Db, entry: Entry, context: SaveContext): SaveResult {
-  return db.transaction((): SaveResult => {
+  return writeTransaction(db, (): SaveResult => {
     const current = findEntry(db, entry.id);
     if (current && sameEntry(current.entry, entry)) {
       return { revision: current.revision, changed: false, created: false };
@@ -50,7 +51,7 @@ export function saveEntry(db: Db, entry: Entry, context: SaveContext): SaveResul
     });
     recordChange(db, 'entry', entry.id, now);
     return { revision, changed: true, created: !current };
-  })();
+  });
 }
 
 function sameEntry(a: Entry, b: Entry): boolean {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requirePermission } from '../accounts/permissions.ts';
 import type { User } from '../accounts/user.ts';
 import type { Db } from '../db/connection.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 import type { StoredEntry } from '../entries/entry-queries.ts';
 import { visibleEntry } from '../entries/visible-entry.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -50,24 +51,29 @@ export function optionFeedback(db: Db, stored: StoredEntry): OptionFeedback[] {
 
 export function giveFeedback(db: Db, actor: User | null, entryId: string, input: unknown): OptionFeedback & { worked: boolean } {
   const user = requirePermission(actor, 'giveFeedback');
-  const stored = visibleEntry(db, user, entryId);
   const { option, worked, title } = validate(feedbackSchema, input ?? {});
-  const options = numberedOptions(stored);
-  const chosen = options[option - 1];
-  if (!chosen) throw new HttpError(400, `option must be a number from 1 to ${options.length}`, 'option');
-  if (title !== undefined && title !== chosen.title) {
-    throw new HttpError(409, 'The options of this entry changed since the page was opened: nothing was recorded. Reload and try again.', 'option');
-  }
-  recordOptionFeedback(db, { entryId, number: option, title: chosen.title, worked, givenBy: user.name });
-  return { ...optionFeedback(db, stored)[option - 1]!, worked };
+  // The options are read in the write transaction, so the vote lands on the option the check saw.
+  return writeTransaction(db, () => {
+    const stored = visibleEntry(db, user, entryId);
+    const options = numberedOptions(stored);
+    const chosen = options[option - 1];
+    if (!chosen) throw new HttpError(400, `option must be a number from 1 to ${options.length}`, 'option');
+    if (title !== undefined && title !== chosen.title) {
+      throw new HttpError(409, 'The options of this entry changed since the page was opened: nothing was recorded. Reload and try again.', 'option');
+    }
+    recordOptionFeedback(db, { entryId, number: option, title: chosen.title, worked, givenBy: user.name });
+    return { ...optionFeedback(db, stored)[option - 1]!, worked };
+  });
 }
 
 export function voteHelpful(db: Db, actor: User | null, entryId: string, input: unknown) {
   const user = requirePermission(actor, 'giveFeedback');
-  visibleEntry(db, user, entryId);
   const { helpful } = validate(helpfulSchema, input ?? {});
-  setHelpful(db, entryId, user.name, helpful);
-  return { helpful, ...helpfulTally(db, entryId) };
+  return writeTransaction(db, () => {
+    visibleEntry(db, user, entryId);
+    setHelpful(db, entryId, user.name, helpful);
+    return { helpful, ...helpfulTally(db, entryId) };
+  });
 }
 
 export function helpfulCounts(db: Db, entryId: string, voter: string | undefined) {

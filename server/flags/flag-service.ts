@@ -3,6 +3,7 @@ import { can, requirePermission } from '../accounts/permissions.ts';
 import type { User } from '../accounts/user.ts';
 import type { Submission } from '../contribute/contribute-service.ts';
 import type { Db } from '../db/connection.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 import { visibleEntry } from '../entries/visible-entry.ts';
 import { HttpError, notFound } from '../http/http-error.ts';
 import { validate } from '../http/validate.ts';
@@ -23,9 +24,11 @@ const dismissSchema = z.object({ reason: text('reason', 1000).min(1, 'say why th
 
 export function flagEntry(db: Db, actor: User | null, entryId: string, input: unknown): Flag {
   const user = requirePermission(actor, 'flag');
-  visibleEntry(db, user, entryId);
   const { reason, comment } = validate(flagSchema, input ?? {});
-  return findFlag(db, insertFlag(db, { entryId, reason, comment, flaggedBy: user.name }))!;
+  return writeTransaction(db, () => {
+    visibleEntry(db, user, entryId);
+    return findFlag(db, insertFlag(db, { entryId, reason, comment, flaggedBy: user.name }))!;
+  });
 }
 
 export function resolveFlag(db: Db, actor: User | null, flagId: number, input: unknown): Flag {
@@ -41,20 +44,18 @@ export function dismissFlag(db: Db, actor: User | null, flagId: number, input: u
 }
 
 /**
- * A lead's edit that fixes what was flagged: once the edit is saved, the flags they chose (open
- * flags of this entry; other ids are ignored) are resolved with the revision that fixed them. An
- * agent's edit is only a proposal, so it resolves nothing yet.
+ * A lead's edit that fixes what was flagged: the flags they chose (open flags of this entry; other
+ * ids are ignored) are resolved with the revision that fixed them. submitEdit calls this inside the
+ * edit's own transaction. An agent's edit is only a proposal, so it resolves nothing yet.
  */
 export function resolveFlagsByEdit(db: Db, actor: User | null, submission: Submission, chosen: unknown): number {
   if (submission.outcome !== 'saved' || !can(actor, 'resolveFlags')) return 0;
   const wanted = new Set(flagIds(chosen));
   const fixed = openFlagsFor(db, submission.entryId).filter((f) => wanted.has(f.id));
-  db.transaction(() => {
-    for (const flag of fixed) {
-      const note = `Fixed in revision ${submission.revision}`;
-      closeFlag(db, flag.id, { state: 'resolved', closedBy: actor!.name, note, revision: submission.revision });
-    }
-  })();
+  for (const flag of fixed) {
+    const note = `Fixed in revision ${submission.revision}`;
+    closeFlag(db, flag.id, { state: 'resolved', closedBy: actor!.name, note, revision: submission.revision });
+  }
   return fixed.length;
 }
 
@@ -65,8 +66,10 @@ export function flagIds(value: unknown): number[] {
 }
 
 function close(db: Db, flagId: number, change: Parameters<typeof closeFlag>[2]): Flag {
-  const flag = Number.isInteger(flagId) ? findFlag(db, flagId) : undefined;
-  if (!flag) throw notFound('flag');
-  if (!closeFlag(db, flag.id, change)) throw new HttpError(409, `This flag was already ${flag.state}.`);
-  return findFlag(db, flag.id)!;
+  return writeTransaction(db, () => {
+    const flag = Number.isInteger(flagId) ? findFlag(db, flagId) : undefined;
+    if (!flag) throw notFound('flag');
+    if (!closeFlag(db, flag.id, change)) throw new HttpError(409, `This flag was already ${flag.state}.`);
+    return findFlag(db, flag.id)!;
+  });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requirePermission } from '../accounts/permissions.ts';
 import type { User } from '../accounts/user.ts';
 import type { Db } from '../db/connection.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 import { saveEntry } from '../entries/save-entry.ts';
 import { visibleEntry } from '../entries/visible-entry.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -40,19 +41,19 @@ export interface VerifyOutcome {
  */
 export function verifyEntry(db: Db, actor: User | null, entryId: string, input: unknown): VerifyOutcome {
   const lead = requirePermission(actor, 'verify');
-  const stored = visibleEntry(db, lead, entryId);
   const { reviewBy: picked } = validate(verifySchema, input ?? {});
-  if (stored.entry.status !== 'vetted') {
-    throw new HttpError(409, `Only vetted entries are verified; this one is ${stored.entry.status.replace('_', ' ')}.`);
-  }
-  const reviewBy = picked || addDays(today(), FRESH_FOR_DAYS);
-  const owner = stored.entry.owner ?? lead.name;
-  return db.transaction((): VerifyOutcome => {
+  return writeTransaction(db, (): VerifyOutcome => {
+    const stored = visibleEntry(db, lead, entryId);
+    if (stored.entry.status !== 'vetted') {
+      throw new HttpError(409, `Only vetted entries are verified; this one is ${stored.entry.status.replace('_', ' ')}.`);
+    }
+    const reviewBy = picked || addDays(today(), FRESH_FOR_DAYS);
+    const owner = stored.entry.owner ?? lead.name;
     const { revision } = saveEntry(db, { ...stored.entry, reviewBy, owner }, { author: lead.name, summary: `Verified by ${lead.name}` });
     const verifiedAt = new Date().toISOString();
     recordVerification(db, entryId, { verifiedBy: lead.name, verifiedAt, reviewBy, revision });
     return { id: entryId, reviewBy, owner, revision, verifiedBy: lead.name, verifiedAt };
-  })();
+  });
 }
 
 export interface StaleItem extends StaleEntry {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requirePermission } from '../accounts/permissions.ts';
 import type { User } from '../accounts/user.ts';
 import type { Db } from '../db/connection.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 import { findEntry } from '../entries/entry-queries.ts';
 import { saveEntry } from '../entries/save-entry.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -22,16 +23,17 @@ export function gapsFor(db: Db, actor: User | null): Gap[] {
 export function addGapAsPhrasing(db: Db, actor: User | null, input: unknown): { entry: string; revision: number } {
   const lead = requirePermission(actor, 'editDirectly');
   const { query, entry: id } = validate(phrasingSchema, input);
-  const stored = findEntry(db, id);
-  if (!stored) throw new HttpError(404, `No entry with the id "${id}"`, 'entry');
-  const { entry } = stored;
-  const known = entry.phrasings.some((p) => gapKey(p) === gapKey(query));
-  const updated = known ? entry : { ...entry, phrasings: [...entry.phrasings, query] };
-  const saved = db.transaction(() => {
+  // Read inside the write transaction, so an edit saved meanwhile (by another process too) is kept.
+  const saved = writeTransaction(db, () => {
+    const stored = findEntry(db, id);
+    if (!stored) throw new HttpError(404, `No entry with the id "${id}"`, 'entry');
+    const { entry } = stored;
+    const known = entry.phrasings.some((p) => gapKey(p) === gapKey(query));
+    const updated = known ? entry : { ...entry, phrasings: [...entry.phrasings, query] };
     const result = saveEntry(db, updated, { author: lead.name, summary: `Added the search "${query}" as a phrasing` });
     resolveGap(db, query, 'phrasing', id, lead.name);
     return result;
-  })();
+  });
   return { entry: id, revision: saved.revision };
 }
 

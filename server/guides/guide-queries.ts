@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 import { recordChange } from '../db/changes.ts';
 import { preparedFor } from '../db/prepared.ts';
 import { renderMarkdown } from '../render/markdown.ts';
@@ -38,7 +39,7 @@ function fromRow(row: GuideRow): StoredGuide {
 
 /** Stores a guide when it differs from the stored one; returns whether it changed. */
 export function saveGuide(db: Db, guide: Guide): boolean {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const current = findGuide(db, guide.id);
     const same =
       current &&
@@ -51,7 +52,7 @@ export function saveGuide(db: Db, guide: Guide): boolean {
     statements(db).upsert.run({ ...guide, html: renderMarkdown(guide.body), now });
     recordChange(db, 'guide', guide.id, now);
     return true;
-  })();
+  });
 }
 
 export function findGuide(db: Db, id: string): StoredGuide | undefined {

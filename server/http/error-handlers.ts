@@ -9,7 +9,8 @@ function wantsJson(req: Request): boolean {
 export const pageNotFound: RequestHandler = (_req, _res, next) => next(notFound());
 
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
-  const known = error instanceof HttpError ? error : clientError(error);
+  const known = error instanceof HttpError ? error : (clientError(error) ?? databaseBusy(error));
+  if (known?.status === 503) res.set('Retry-After', '1');
   const status = known?.status ?? 500;
   if (!known) console.error(error);
   const message = known?.message ?? 'Something went wrong on our side. Please try again.';
@@ -33,4 +34,14 @@ function clientError(error: unknown): HttpError | undefined {
   const type = (error as { type?: string }).type;
   const message = type === 'entity.parse.failed' ? 'The request body is not valid JSON' : (error as Error).message;
   return new HttpError(status, message);
+}
+
+/**
+ * Writes wait up to the busy timeout for another process's write lock; one that still finds the
+ * database busy (SQLITE_BUSY and its extended codes) is a temporary condition, not a bug: 503.
+ */
+function databaseBusy(error: unknown): HttpError | undefined {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY')) return undefined;
+  return new HttpError(503, 'The knowledge base is busy saving other changes. Nothing was saved: please try again in a moment.');
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requirePermission } from '../accounts/permissions.ts';
 import type { User } from '../accounts/user.ts';
 import type { Db } from '../db/connection.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 import { findEntry } from '../entries/entry-queries.ts';
 import { saveEntry } from '../entries/save-entry.ts';
 import { HttpError, notFound } from '../http/http-error.ts';
@@ -36,8 +37,8 @@ export interface ReviewOutcome {
 export function decide(db: Db, actor: User | null, entryId: string, input: unknown): ReviewOutcome {
   const lead = requirePermission(actor, 'review');
   const { decision, comment, proposal: chosen } = validate(decisionSchema, input);
-  const proposal = pickProposal(db, entryId, chosen);
-  return db.transaction((): ReviewOutcome => {
+  return writeTransaction(db, (): ReviewOutcome => {
+    const proposal = pickProposal(db, entryId, chosen);
     recordReviewEvent(db, proposal.id, lead.name, decision, comment);
     if (decision === 'request_changes') {
       setProposalState(db, proposal.id, 'changes_requested');
@@ -50,7 +51,7 @@ export function decide(db: Db, actor: User | null, entryId: string, input: unkno
     const revision = publish(db, proposal, lead);
     setProposalState(db, proposal.id, 'approved');
     return { proposal: proposal.id, state: 'approved', revision };
-  })();
+  });
 }
 
 function pickProposal(db: Db, entryId: string, chosen: number | undefined): Proposal {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requirePermission } from '../accounts/permissions.ts';
 import type { User } from '../accounts/user.ts';
 import type { Db } from '../db/connection.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 import type { RevisionInfo, StoredEntry } from '../entries/entry-queries.ts';
 import { saveEntry } from '../entries/save-entry.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -67,9 +68,11 @@ export interface RestoreOutcome {
 /** Saves revision `number`'s snapshot as a new revision; nothing is overwritten in place. */
 export function restoreRevision(db: Db, actor: User | null, id: string, number: unknown): RestoreOutcome {
   const lead = requirePermission(actor, 'restore');
-  const old = revisionOf(db, lead, id, number);
-  const saved = saveEntry(db, old.entry, { author: lead.name, summary: `Restored revision ${old.number}` });
-  return { entryId: id, restored: old.number, revision: saved.revision, changed: saved.changed };
+  return writeTransaction(db, () => {
+    const old = revisionOf(db, lead, id, number);
+    const saved = saveEntry(db, old.entry, { author: lead.name, summary: `Restored revision ${old.number}` });
+    return { entryId: id, restored: old.number, revision: saved.revision, changed: saved.changed };
+  });
 }
 
 function existingRevision(db: Db, stored: StoredEntry, number: number, field: string): Revision {
