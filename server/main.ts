@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { issueSetupToken } from './accounts/first-run.ts';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
@@ -18,7 +19,8 @@ stopOnSignals(server, db);
 server.listen(config.port, config.host, () => {
   // Listening on every interface (0.0.0.0 or ::): this machine itself answers on localhost.
   const shown = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = `http://${shown}:${config.port}`;
+  // The port actually bound (PORT=0 picks a free one).
+  const url = `http://${shown}:${(server.address() as AddressInfo).port}`;
   console.log(`Plan B is serving ${url} (database ${config.dbPath})`);
   const setupToken = issueSetupToken(db);
   if (setupToken) {

@@ -33,14 +33,16 @@ export function stopOnSignals(server: Server, db: Db, log: (line: string) => voi
     stopping = true;
     log(`${signal}: finishing requests in flight, then stopping.`);
     const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-    cut.unref();
+    // A keep-alive connection turns idle once its last response is sent: close it then, rather
+    // than wait for the client or KEEP_ALIVE_TIMEOUT_MS.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
     server.close(() => {
       clearTimeout(cut);
+      clearInterval(sweep);
       db.close();
       log('Stopped.');
       process.exit(0);
     });
-    // Idle keep-alive connections would otherwise hold server.close() until they time out.
     server.closeIdleConnections();
   };
   process.on('SIGTERM', stop);
