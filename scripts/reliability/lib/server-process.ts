@@ -68,3 +68,21 @@ export async function signIn(url: string, name = 'lead'): Promise<Client> {
   if (status !== 302) throw new Error(`could not sign in as ${name} (status ${status})`);
   return client;
 }
+
+/** Runs one of the npm scripts' files (scripts/NAME.ts) to its end, as `npm run NAME` would. */
+export function runScript(name: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; output: string }> {
+  const child = startScript(name, args, env);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+}
+
+/** Starts a long-running script (`npm run replicate`); stop it with a signal. */
+export function startScript(name: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', `scripts/${name}.ts`, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
