@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { column, entryIds, problemsIn, rowCounts } from '../../scripts/reliability/lib/database-checks.ts';
 import { prepareDatabase, runScript, signIn, startScript, startServer, type ServerProcess } from '../../scripts/reliability/lib/server-process.ts';
-import { FlagWriter } from '../../scripts/reliability/lib/writer.ts';
+import { flagWriter } from '../../scripts/reliability/lib/writer.ts';
 
 const until = async (done: () => boolean, what: string) => {
   for (let waited = 0; !done(); waited += 100) {
@@ -28,7 +28,7 @@ describe('backup, restore and replication while a server writes', () => {
   });
 
   it('a backup taken mid-write holds every write acknowledged before it, and restores into a ready database', async () => {
-    const writer = new FlagWriter(await signIn(server.url), entryIds(dbPath), 'before-backup').start();
+    const writer = flagWriter(await signIn(server.url), entryIds(dbPath), 'before-backup').start();
     await until(() => writer.acknowledged.length >= 20, 'the first writes');
     const acknowledgedBefore = [...writer.acknowledged];
     const backup = await runScript('backup', [join(dir, 'backup.db')], { DB_PATH: dbPath });
@@ -90,7 +90,7 @@ describe('backup, restore and replication while a server writes', () => {
     const exited = new Promise<number | null>((resolve) => litestream.once('exit', resolve));
     await until(() => log.includes('snapshot written'), 'the first Litestream snapshot');
 
-    const writer = new FlagWriter(await signIn(server.url), entryIds(dbPath), 'replicated').start();
+    const writer = flagWriter(await signIn(server.url), entryIds(dbPath), 'replicated').start();
     await until(() => writer.acknowledged.length >= 40, 'writes during replication');
     await writer.stop();
     // Litestream ships the WAL every second and once more when it stops.

@@ -1,22 +1,21 @@
 import type { Client } from '../../../test/support/app.ts';
 
+/** One write: `key` identifies it in the database afterwards. */
+type Write = (n: number) => { key: string; send: () => Promise<{ status: number }> };
+
 /**
- * Keeps writing flags (one at a time, each with a unique comment) until stopped, and remembers
- * which writes the server acknowledged: the checks then look for exactly those in the database.
+ * Keeps writing (one write at a time, each identifiable) until stopped, and remembers which
+ * writes the server acknowledged: the checks then look for exactly those in the database.
  */
-export class FlagWriter {
+export class Writer {
   readonly acknowledged: string[] = [];
   readonly serverErrors: number[] = [];
-  /** Writes the connection lost (e.g. the server was killed): neither acknowledged nor refused. */
+  /** Writes whose connection was lost (e.g. the server was killed): neither acknowledged nor refused. */
   unanswered = 0;
   private running = false;
   private done: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly client: Client,
-    private readonly entryIds: string[],
-    private readonly label: string,
-  ) {}
+  constructor(private readonly write: Write) {}
 
   start(): this {
     this.running = true;
@@ -31,11 +30,10 @@ export class FlagWriter {
 
   private async loop(): Promise<void> {
     for (let n = 1; this.running; n++) {
-      const comment = `${this.label} ${n}`;
-      const entry = this.entryIds[n % this.entryIds.length]!;
+      const { key, send } = this.write(n);
       try {
-        const { status } = await this.client.json(`/api/entries/${entry}/flags`, { method: 'POST', body: { reason: 'unclear', comment } });
-        if (status === 201) this.acknowledged.push(comment);
+        const { status } = await send();
+        if (status === 201) this.acknowledged.push(key);
         else if (status >= 500) this.serverErrors.push(status);
       } catch {
         this.unanswered++;
@@ -44,3 +42,26 @@ export class FlagWriter {
     }
   }
 }
+
+/** Flags with the comment `LABEL n`, round the given entries. */
+export const flagWriter = (client: Client, entryIds: string[], label: string) =>
+  new Writer((n) => {
+    const key = `${label} ${n}`;
+    const entry = entryIds[n % entryIds.length]!;
+    return { key, send: () => client.json(`/api/entries/${entry}/flags`, { method: 'POST', body: { reason: 'unclear', comment: key } }) };
+  });
+
+/** New entries with the id `LABEL-n` and a word of their own in the title, `LABELxn`, to search for. */
+export const entryWriter = (client: Client, label: string) =>
+  new Writer((n) => {
+    const key = `${label}-${n}`;
+    const body = {
+      id: key,
+      title: `Customer asks about ${label}x${n}`,
+      category: 'Delivery',
+      status: 'vetted',
+      summary: `Written by the ${label} check.`,
+      solutions: [{ title: 'Do the usual thing', body: 'Follow the steps.' }],
+    };
+    return { key, send: () => client.json('/api/entries', { method: 'POST', body }) };
+  });
