@@ -3,12 +3,12 @@
 // Every restored backup must hold every write acknowledged before it started, and the database
 // restored from the replica every write acknowledged before replication stopped.
 import { join } from 'node:path';
-import { numberFlag, runCheck } from './lib/check.ts';
+import { numberFlags, runCheck } from './lib/check.ts';
 import { column, entryIds, problemsIn } from './lib/database-checks.ts';
 import { prepareDatabase, runScript, signIn, startScript, startServer } from './lib/server-process.ts';
 import { flagWriter } from './lib/writer.ts';
 
-const backups = numberFlag('backups', 5);
+const { backups } = numberFlags({ backups: 5 });
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 await runCheck('backup', async (dir) => {

@@ -2,12 +2,12 @@
 // and SIGKILLs the server mid-write, round after round. Then: every acknowledged entry is in the
 // database and found by search, and the integrity and full-text checks are clean.
 import { join } from 'node:path';
-import { numberFlag, runCheck } from './lib/check.ts';
+import { numberFlags, runCheck } from './lib/check.ts';
 import { problemsIn } from './lib/database-checks.ts';
 import { prepareDatabase, signIn, startServer } from './lib/server-process.ts';
 import { entryWriter } from './lib/writer.ts';
 
-const rounds = numberFlag('rounds', 50);
+const { rounds } = numberFlags({ rounds: 50 });
 
 await runCheck('crash', async (dir) => {
   const dbPath = join(dir, 'planb.db');

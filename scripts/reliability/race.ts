@@ -2,12 +2,12 @@
 // two clients save different edits of the same entry from the same base revision at once.
 // Exactly one must be saved, the other must get 409 with both versions, and nothing may answer 5xx.
 import { join } from 'node:path';
-import { numberFlag, runCheck } from './lib/check.ts';
+import { numberFlags, runCheck } from './lib/check.ts';
 import { entryIds } from './lib/database-checks.ts';
 import { raceSameBaseEdits } from './lib/race.ts';
 import { prepareDatabase, signIn, startServer } from './lib/server-process.ts';
 
-const trials = numberFlag('trials', 200);
+const { trials } = numberFlags({ trials: 200 });
 
 await runCheck('race', async (dir) => {
   const dbPath = join(dir, 'planb.db');

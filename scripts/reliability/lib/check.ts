@@ -1,15 +1,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseFlags } from '../../cli.ts';
+import { fail, parseFlags } from '../../cli.ts';
 
 /** What every reliability check shares: a scratch folder, its flags, and a verdict line at the end. */
 
-export function numberFlag(name: string, fallback: number): number {
-  const value = parseFlags({ [name]: { type: 'string', default: String(fallback) } })[name];
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number of at least 1`);
-  return n;
+/** `--name N` flags with their defaults, e.g. numberFlags({ rounds: 50 }). */
+export function numberFlags<T extends Record<string, number>>(defaults: T): T {
+  const options = Object.fromEntries(Object.entries(defaults).map(([name, n]) => [name, { type: 'string' as const, default: String(n) }]));
+  const values = parseFlags(options) as Record<string, string>;
+  return Object.fromEntries(
+    Object.keys(defaults).map((name) => {
+      const n = Number(values[name]);
+      if (!Number.isInteger(n) || n < 1) fail(`--${name} must be a whole number of at least 1`);
+      return [name, n];
+    }),
+  ) as T;
 }
 
 /** Runs `check` in a scratch folder; prints its figures and exits 1 when any problem was found. */
