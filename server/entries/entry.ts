@@ -8,7 +8,7 @@ export const ENTRY_STATUSES = ['draft', 'in_review', 'vetted', 'archived'] as co
 
 export const optionSchema = z.object({
   title: oneLine('option title', 200),
-  body: markdownText('option text'),
+  body: markdownText('option text', { optionBody: true }),
 });
 
 export const entrySchema = z.object({

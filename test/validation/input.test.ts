@@ -78,6 +78,19 @@ describe('over-long fields', () => {
   });
 });
 
+describe('Markdown that an entry file would read as its own structure', () => {
+  it('is refused with the field named, and a fenced one is fine', async () => {
+    const heading = await lead.json('/api/entries', { method: 'POST', body: entry('clash-one', { summary: 'Intro\n## Notes\nmore' }) });
+    expect(heading).toMatchObject({ status: 400, body: { field: 'summary', error: expect.stringMatching(/summary: "## Notes" is a heading entry files keep for sections; use ### or deeper/) } });
+    const option = await lead.json('/api/entries', { method: 'POST', body: entry('clash-two', { solutions: [{ title: 'A', body: '### Step' }] }) });
+    expect(option.body).toMatchObject({ field: 'solutions.0.body', error: expect.stringMatching(/use #### or deeper/) });
+    const open = await lead.json('/api/entries', { method: 'POST', body: entry('clash-three', { caveats: '```\ncode' }) });
+    expect(open.body.error).toMatch(/caveats: a code block \(```\) is opened but never closed/);
+    const fenced = await lead.json('/api/entries', { method: 'POST', body: entry('fenced-ok', { caveats: '```\n## not a heading\n```', solutions: [{ title: 'Pay in C#', body: '' }] }) });
+    expect(fenced.status).toBe(201);
+  });
+});
+
 describe('broken Unicode', () => {
   it('refuses a lone surrogate anywhere in a JSON body, naming the field', async () => {
     const title = await lead.json('/api/entries', { method: 'POST', body: entry('broken', { title: 'Refund \ud800 now' }) });
