@@ -43,20 +43,22 @@ export const csrf: RequestHandler = (req, res, next) => {
   next();
 };
 
-/** The other site a write came from, or null when it came from here or the browser did not say. */
+/**
+ * The other site a write came from, or null when it came from here or the browser did not say.
+ * Hosts are compared, not schemes: behind a TLS proxy the browser says https while this server may
+ * see http (with TRUST_PROXY, `req.host` also follows X-Forwarded-Host).
+ */
 function foreignOrigin(req: Request): string | null {
-  const origin = req.get('origin') ?? originOf(req.get('referer'));
+  const origin = req.get('origin') ?? req.get('referer');
   if (origin === undefined) return null;
-  const own = `${req.protocol}://${req.get('host')}`;
-  return origin.toLowerCase() === own.toLowerCase() ? null : origin;
+  return hostOf(origin)?.toLowerCase() === req.host?.toLowerCase() ? null : origin.slice(0, 100);
 }
 
-function originOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
+function hostOf(url: string): string | undefined {
   try {
-    return new URL(url).origin;
+    return new URL(url).host;
   } catch {
-    return 'an unreadable Referer';
+    return undefined; // "null" (a sandboxed frame, a file) or garbage: never this site
   }
 }
 

@@ -40,6 +40,8 @@ describe('CSRF', () => {
     const foreign = await lead.json('/api/entries/late-parcel/flags', { method: 'POST', body: flag, headers: { origin: 'https://evil.example' } });
     expect(foreign.status).toBe(403);
     expect(foreign.body.error).toMatch(/sent from another site \(https:\/\/evil\.example\)/);
+    const sandboxed = await lead.json('/api/entries/late-parcel/flags', { method: 'POST', body: flag, headers: { origin: 'null' } });
+    expect(sandboxed.status).toBe(403);
 
     const noOriginHeaders = await lead.form('/logout', {}, { csrf: true });
     expect(noOriginHeaders.status).toBe(302); // no Origin, no Referer: the token decides
