@@ -73,7 +73,7 @@ describe('export → import → export', () => {
         db.close();
         copy.close();
       }),
-      { numRuns: Number(process.env.ROUNDTRIP_RUNS ?? 60), seed: process.env.ROUNDTRIP_SEED ? Number(process.env.ROUNDTRIP_SEED) : undefined },
+      { numRuns: Number(process.env.ROUNDTRIP_RUNS ?? 40), seed: process.env.ROUNDTRIP_SEED ? Number(process.env.ROUNDTRIP_SEED) : undefined },
     );
   });
 });
