@@ -1,5 +1,6 @@
 // npm run import -- --dir DIR [--guides DIR] [--synonyms FILE]: reads entry (and guide) files into the database at DB_PATH.
 import { existsSync } from 'node:fs';
+import { recordAudit } from '../server/audit/audit-log.ts';
 import { ImportError, importContent } from '../server/content/import-content.ts';
 import { fail, openMigratedDatabase, parseFlags, progressBar } from './cli.ts';
 
@@ -18,6 +19,8 @@ const bar = progressBar('Importing');
 try {
   const report = importContent(db, { entriesDir, guidesDir, synonymsFile, onProgress: bar.update });
   bar.stop();
+  const summary = `${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged entries, ${report.guides} guides changed`;
+  recordAudit(db, { action: 'import', actor: 'command line', subject: entriesDir, ip: null, detail: summary });
   console.log(
     `Imported into ${path}: ${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged entries` +
       (guidesDir ? `, ${report.guides} guides changed.` : '.'),

@@ -32,6 +32,10 @@ import { healthRoutes } from './http/health-routes.ts';
 import { identify } from './http/identify.ts';
 import './http/locals.ts';
 import { requireReader } from './http/read-access.ts';
+import { noStoreWhenSignedIn, securityHeaders } from './http/security-headers.ts';
+import { refuseBrokenText } from './http/well-formed-input.ts';
+import { auditApi } from './audit/audit-api.ts';
+import { auditRoutes } from './audit/audit-routes.ts';
 import { createViewEngine } from './render/view-engine.ts';
 import { createSearch } from './search/search.ts';
 import { searchApi } from './search/search-api.ts';
@@ -54,14 +58,19 @@ export function createApp({ db, config }: AppContext) {
   app.set('views', views);
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
+  // Behind a proxy, the client's address (throttling, audit) and HTTPS (Secure cookies, HSTS) come from X-Forwarded-*.
+  app.set('trust proxy', config.trustProxy);
   app.locals.readOpen = config.readAccess === 'open';
 
+  app.use(securityHeaders);
   app.use(express.static(join(ROOT, 'public'), { maxAge: '1h' }));
   app.use(healthRoutes(db));
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use(refuseBrokenText);
   app.use(cookieParser());
   app.use(identify(db));
+  app.use(noStoreWhenSignedIn);
   app.use(csrf);
 
   // Signing in and first-run setup work before anyone can read.
@@ -85,6 +94,7 @@ export function createApp({ db, config }: AppContext) {
   app.use(gapRoutes(db, search));
   app.use(dashboardRoutes(db));
   app.use(adminRoutes(db));
+  app.use(auditRoutes(db));
 
   // JSON API
   app.use('/api', searchApi(search, db));
@@ -95,6 +105,7 @@ export function createApp({ db, config }: AppContext) {
   app.use('/api', flagApi(db));
   app.use('/api', feedbackApi(db));
   app.use('/api', freshnessApi(db));
+  app.use('/api', auditApi(db));
 
   app.use(pageNotFound);
   app.use(errorHandler);

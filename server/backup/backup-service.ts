@@ -3,6 +3,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { openDatabase, type Db } from '../db/connection.ts';
 import { databaseProblems } from '../db/health-check.ts';
 import { migrate } from '../db/migrate.ts';
+import { recordAudit } from '../audit/audit-log.ts';
 
 /**
  * Backups are SQLite online backups: a consistent copy of the whole database (entries, revisions,
@@ -75,8 +76,10 @@ export async function restoreDatabase(file: string, target: string, { force = fa
       }
       const problems = databaseProblems(db);
       if (problems.length) throw new BackupError(`The backup ${file} is damaged; nothing was restored:\n  ${problems.join('\n  ')}`);
-      if (existsSync(target)) await db.backup(target);
       const contents = contentsOf(db);
+      // The restored database remembers where it came from (the audit log travels with it).
+      recordAudit(db, { action: 'restore', actor: 'command line', subject: file, ip: null, detail: `database restored: ${contents}` });
+      if (existsSync(target)) await db.backup(target);
       db.pragma('journal_mode = DELETE'); // leave one self-contained file behind
       db.close();
       if (!existsSync(target)) renameSync(building, target);

@@ -1,15 +1,30 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { escapeHtml } from './escape-html.ts';
 
 /** Markdown is rendered once, on save, and only this allow-listed HTML reaches a page. */
 
-const marked = new Marked({ gfm: true, breaks: false, async: false });
+const ALLOWED_TAGS = [
+  'p', 'br', 'hr', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'a',
+  'ul', 'ol', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+];
+
+/** One allowed tag on its own, e.g. `<br>` or `</strong>` (its attributes are checked later). */
+const ALLOWED_TAG = new RegExp(`^</?(?:${ALLOWED_TAGS.join('|')})(?:\\s[^<>]*)?/?>$`, 'i');
+
+/**
+ * Raw HTML that is not an allowed tag is text the author typed, like `Press <Enter> to confirm`:
+ * it is shown as typed instead of being dropped as an unknown tag.
+ */
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  async: false,
+  renderer: { html: ({ text }) => (ALLOWED_TAG.test(text.trim()) ? text : escapeHtml(text)) },
+});
 
 const SAFE_HTML: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p', 'br', 'hr', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'a',
-    'ul', 'ol', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
-  ],
+  allowedTags: ALLOWED_TAGS,
   allowedAttributes: { a: ['href', 'title', 'target', 'rel'], ol: ['start'], th: ['align'], td: ['align'] },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowProtocolRelative: false,

@@ -14,10 +14,10 @@ describe('the starter knowledge base in content/', () => {
     expect(importStarterContentIfEmpty(db, 'content')).toBeNull();
   });
 
-  it('covers at least 40 requests over at least 6 categories, 10 of them unusual', () => {
-    expect(entries.length).toBeGreaterThanOrEqual(40);
-    expect(new Set(entries.map((e) => e.category)).size).toBeGreaterThanOrEqual(6);
-    expect(entries.filter((e) => e.kind === 'unusual').length).toBeGreaterThanOrEqual(10);
+  it('covers at least 100 requests over at least 8 categories, 20 of them unusual', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(entries.map((e) => e.category)).size).toBeGreaterThanOrEqual(8);
+    expect(entries.filter((e) => e.kind === 'unusual').length).toBeGreaterThanOrEqual(20);
   });
 
   it('gives every entry a solution, two alternatives, and what to say, timeline, caveats and follow-up', () => {

@@ -47,6 +47,7 @@ describe('backup, restore and replication while a server writes', () => {
     expect(copied.users).toBe(2);
     expect(copied.revisions).toBe(copied.entries); // the starter revisions, one per entry
     expect(copied.search_log).toBe(rowCounts(join(dir, 'backup.db')).search_log);
+    expect(column(restoredPath, "SELECT subject FROM audit_log WHERE action = 'restore'")).toEqual([join(dir, 'backup.db')]);
 
     // The restored database serves: sign in with the backed-up account, read an entry.
     const restored = await startServer(restoredPath);
