@@ -58,11 +58,12 @@ describe('the server process', () => {
         controller.close();
       },
     });
+    const csrfToken = await lead.refreshCsrf();
     const answer = lead.fetch('/api/entries/parcel-late-after-promised-date/flags', {
       method: 'POST',
       body: stream,
       duplex: 'half',
-      headers: { 'content-type': 'application/json', 'content-length': String(body.length), accept: 'application/json', 'x-csrf-token': lead.csrfToken },
+      headers: { 'content-type': 'application/json', 'content-length': String(body.length), accept: 'application/json', 'x-csrf-token': csrfToken },
     } as RequestInit);
     await sending;
     await new Promise((resolve) => setTimeout(resolve, 1_000));
