@@ -12,7 +12,11 @@ export interface ComposeQuery {
   promised?: unknown;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** YYYY-MM-DD naming a day that exists (not 2027-02-31). */
+function isRealDay(day: string): boolean {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
+}
 
 /** The last value sent for a field (a date chip sends `promised` after the date box), trimmed and capped. */
 function field(value: unknown, max = 120): string {
@@ -36,7 +40,7 @@ export function composePanel(stored: StoredEntry, today: string, query: ComposeQ
   const chosen = Number(field(query.option));
   const optionNumber = Number.isInteger(chosen) && chosen >= 1 && chosen <= all.length ? chosen : 1;
   const asked = field(query.promised);
-  const promised = DAY.test(asked) && !Number.isNaN(Date.parse(asked)) ? asked : (main?.date ?? '');
+  const promised = isRealDay(asked) ? asked : (main?.date ?? '');
   const options = all.map((option, i) => ({
     number: i + 1,
     title: option.title,
