@@ -54,6 +54,7 @@
     });
     const label = () => (openAll.textContent = options.every((o) => o.open) ? 'Close all' : 'Open all');
     for (const o of options) o.addEventListener('toggle', label);
+    label();
   }
 
   // Keys (never while typing in a field): 1–9 open or close that option in place;

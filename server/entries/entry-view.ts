@@ -1,16 +1,18 @@
 import { scriptLines } from '../call-card/script-lines.ts';
 import { markdownToText } from '../render/markdown.ts';
-import { PROSE_SECTIONS, type EntryStatus } from './entry.ts';
+import { PROSE_SECTIONS, type EntryKind, type EntryStatus } from './entry.ts';
 import type { RevisionInfo, StoredEntry } from './entry-queries.ts';
 
 /** What the entry page shows, prepared so the template only loops and tests. */
 
-const STATUS_LABELS: Record<EntryStatus, string> = {
+export const STATUS_LABELS: Record<EntryStatus, string> = {
   draft: 'Draft',
   in_review: 'In review',
   vetted: 'Vetted',
   archived: 'Archived',
 };
+
+export const KIND_LABELS: Record<EntryKind, string> = { common: 'Common request', unusual: 'Unusual request' };
 
 const SECTION_HINTS: Record<string, string> = {
   whatToSay: 'Your words, the same promise.',
