@@ -34,7 +34,9 @@ function field(value: unknown, max = 120): string {
 export function composePanel(stored: StoredEntry, today: string, query: ComposeQuery) {
   const { entry } = stored;
   const lines = scriptLines(entry.whatToSay);
-  const promises = timelinePromises(entry.timeline, today).map((p) => ({ ...p, written: writtenDate(p.date) }));
+  const promises = timelinePromises(entry.timeline, today)
+    .filter((p, i, all) => all.findIndex((q) => q.phrase === p.phrase) === i)
+    .map((p) => ({ ...p, written: writtenDate(p.date) }));
   const main = promises.find((p) => p.unit === 'working days') ?? promises[0];
   const all = [...entry.solutions, ...entry.alternatives];
   const chosen = Number(field(query.option));
