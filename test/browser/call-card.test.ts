@@ -37,10 +37,12 @@ const onFirstScreen = (page: Page, selector: string) =>
 describe('the call card in Chromium', () => {
   for (const width of [400, 1280]) {
     it(`shows the summary, every option's title and a Copy on the first screen at ${width}×800, for the entries with the most options`, async () => {
-      const all = entries();
-      const most = Math.max(...all.map(optionCount));
-      const busiest = all.filter((e) => optionCount(e) >= most - 1);
-      expect(busiest.length).toBeGreaterThanOrEqual(3);
+      // The most options first, and among those the longest titles: the hardest to fit.
+      const titleLength = (e: ReturnType<typeof entries>[number]) => [...e.solutions, ...e.alternatives].reduce((n, o) => n + o.title.length, 0);
+      const busiest = entries()
+        .sort((a, b) => optionCount(b) - optionCount(a) || titleLength(b) - titleLength(a))
+        .slice(0, 4);
+      expect(optionCount(busiest[0]!)).toBeGreaterThanOrEqual(6);
       const { context, page } = await panel(width);
       for (const entry of busiest) {
         await page.goto(`${session.app.url}/entries/${entry.id}`);
