@@ -43,8 +43,8 @@ const statements = preparedFor((db) => ({
       AND NOT EXISTS (SELECT 1 FROM entry_reads r WHERE r.person = ? AND r.entry_id = e.id)
     ORDER BY e.created_at DESC`),
   seenAt: db.prepare(`
-    SELECT coalesce((SELECT seen_at FROM onboarding_seen WHERE person = ?1),
-                    (SELECT created_at FROM users WHERE name = ?1), '')`).pluck(),
+    SELECT coalesce((SELECT seen_at FROM onboarding_seen WHERE person = @person),
+                    (SELECT created_at FROM users WHERE name = @person), '')`).pluck(),
   setSeen: db.prepare(`
     INSERT INTO onboarding_seen (person, seen_at) VALUES (?, ?)
     ON CONFLICT (person) DO UPDATE SET seen_at = excluded.seen_at`),
@@ -129,7 +129,7 @@ export function changedSinceRead(db: Db, person: string): ReadEntry[] {
 /** Vetted entries created since this person last looked (or since their account was made), unread. */
 export function newSinceSeen(db: Db, person: string): ReadEntry[] {
   const s = statements(db);
-  return s.created.all(s.seenAt.get(person) as string, person) as ReadEntry[];
+  return s.created.all(s.seenAt.get({ person }) as string, person) as ReadEntry[];
 }
 
 export function setSeen(db: Db, person: string, at: string): void {
