@@ -6,10 +6,10 @@ import { findEntry } from '../entries/entry-queries.ts';
 import { HttpError, isRefusedInput, notFound } from '../http/http-error.ts';
 import { findPath, recordRead } from './onboarding-queries.ts';
 import {
-  addItem, changesFor, createPath, curatedPaths, markItem, markSeen, moveItem, pathsFor, personProgress,
-  removeItem, removePath, teamProgress, updateItem, updatePath,
+  changesFor, createPath, curatedPaths, markItem, markSeen, pathsFor, personProgress, removePath,
+  submitPathForm, teamProgress, type PathForm,
 } from './onboarding-service.ts';
-import { nameForm, pathEditor, readerPaths, type EditorForm } from './onboarding-view.ts';
+import { nameForm, pathEditor, readerPaths, type RefusedForm } from './onboarding-view.ts';
 
 /** The Start here pages: a new hire's paths and what changed; the leads' path editor and progress. */
 export function onboardingRoutes(db: Db) {
@@ -79,54 +79,32 @@ export function onboardingRoutes(db: Db) {
     }
   });
 
-  const renderEditor = (res: Response, pathId: string, form?: EditorForm) => {
+  const renderEditor = (res: Response, pathId: string, refused?: RefusedForm) => {
     curatedPaths(db, res.locals.user);
     const path = findPath(db, pathId);
     if (!path) throw notFound('path');
-    res.render('onboarding/edit', { title: `Edit “${path.title}”`, ...pathEditor(db, path, form) });
+    res.render('onboarding/edit', { title: `Edit “${path.title}”`, ...pathEditor(db, path, refused) });
   };
 
   router.get('/start/paths/:path', (req, res) => renderEditor(res, req.params.path));
 
-  /** Runs one edit; on refused input the editor comes back with the message and what was typed. */
-  const edit = (form: (req: Request) => string, fields: string[], run: (req: Request, res: Response) => string) =>
-    (req: Request, res: Response) => {
-      const pathId = String(req.params.path);
-      try {
-        flash(db, res, run(req, res));
-        res.redirect(`/start/paths/${pathId}${anchor(form(req))}`);
-      } catch (error) {
-        if (!isRefusedInput(error)) throw error;
-        const values = Object.fromEntries(fields.map((name) => [name, field(req, name)]));
-        renderEditor(res.status(error.status), pathId, { form: form(req), error: error.message, field: error.field, values });
-      }
+  router.post('/start/paths/:path', (req, res) => {
+    const typed: PathForm = {
+      title: field(req, 'title'),
+      summary: field(req, 'summary'),
+      whys: [req.body?.why ?? []].flat().map(String),
+      action: field(req, 'action') || 'save',
+      item: field(req, 'item'),
+      addWhy: field(req, 'addWhy'),
     };
-  const position = (req: Request) => Number(req.params.position);
-
-  router.post('/start/paths/:path', edit(() => 'name', ['title', 'summary'], (req, res) => {
-    return `Saved the name “${updatePath(db, res.locals.user, String(req.params.path), req.body).title}”.`;
-  }));
-
-  router.post('/start/paths/:path/items', edit(() => 'add', ['item', 'why'], (req, res) => {
-    const [kind, ...id] = field(req, 'item').split(':');
-    const path = addItem(db, res.locals.user, String(req.params.path), { kind: kind || undefined, id: id.join(':') || undefined, why: req.body?.why });
-    return `Added item ${path.items.length}.`;
-  }));
-
-  router.post('/start/paths/:path/items/:position', edit((req) => `why-${req.params.position}`, ['why'], (req, res) => {
-    updateItem(db, res.locals.user, String(req.params.path), position(req), req.body);
-    return `Saved why for item ${position(req)}.`;
-  }));
-
-  router.post('/start/paths/:path/items/:position/move', edit(() => 'items', [], (req, res) => {
-    moveItem(db, res.locals.user, String(req.params.path), position(req), req.body);
-    return `Moved item ${position(req)} ${field(req, 'direction')}.`;
-  }));
-
-  router.post('/start/paths/:path/items/:position/remove', edit(() => 'items', [], (req, res) => {
-    removeItem(db, res.locals.user, String(req.params.path), position(req));
-    return `Removed item ${position(req)}.`;
-  }));
+    try {
+      flash(db, res, submitPathForm(db, res.locals.user, req.params.path, typed));
+      res.redirect(`/start/paths/${req.params.path}${typed.action === 'save' && !typed.item ? '' : '#items'}`);
+    } catch (error) {
+      if (!isRefusedInput(error)) throw error;
+      renderEditor(res.status(error.status), req.params.path, { typed, error: error.message, field: error.field });
+    }
+  });
 
   router.post('/start/paths/:path/delete', (req, res) => {
     const path = removePath(db, res.locals.user, req.params.path);
@@ -152,5 +130,3 @@ function field(req: Request, name: string): string {
   const value = (req.body as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' ? value : '';
 }
-
-const anchor = (form: string) => (form === 'name' ? '' : form === 'add' ? '#add' : '#items');

@@ -175,6 +175,59 @@ export function moveItem(db: Db, actor: User | null | undefined, pathId: string,
   return save(db, { ...path, items });
 }
 
+/** What the path editor page sends: the name and every item's why as typed, and the button pressed. */
+export interface PathForm {
+  title: string;
+  summary: string;
+  whys: string[];
+  /** `save`, `add`, or `up:N`, `down:N`, `remove:N` for item N. */
+  action: string;
+  /** For `add`: the chosen `kind:id` and its why. */
+  item: string;
+  addWhy: string;
+}
+
+const formSchema = z.object({
+  title: pathFields.shape.title,
+  summary: pathFields.shape.summary,
+  items: z.array(whySchema),
+});
+
+/**
+ * The editor page's one form: everything typed is saved first, then the pressed button acts, all
+ * or nothing. So a move or a removal never drops a why typed elsewhere, and Enter (which presses
+ * the form's first button, Save) only saves. Returns what happened, for the page to say.
+ */
+export function submitPathForm(db: Db, actor: User | null | undefined, id: string, form: PathForm): string {
+  return db.transaction(() => {
+    const path = editablePath(db, actor, id);
+    if (form.whys.length !== path.items.length) {
+      throw new HttpError(409, 'Someone changed this path meanwhile: reload the page to see it, then make your change again.');
+    }
+    const typed = validate(formSchema, { title: form.title, summary: form.summary, items: form.whys.map((why) => ({ why })) });
+    save(db, { ...path, title: typed.title, summary: typed.summary, items: path.items.map((item, i) => ({ ...item, why: typed.items[i]!.why })) });
+    // Save with a new item chosen or its why typed adds it too, so nothing typed is dropped.
+    const adding = form.action === 'save' && (form.item || form.addWhy.trim()) ? 'add' : form.action;
+    const [verb, at] = adding.split(':');
+    const position = Number(at);
+    if (verb === 'add') {
+      if (!form.item) throw new HttpError(400, 'Choose the entry or guide to add', 'item');
+      const [kind, ...rest] = form.item.split(':');
+      const added = addItem(db, actor, id, { kind: kind || undefined, id: rest.join(':') || undefined, why: form.addWhy });
+      return `Saved, and added item ${added.items.length}.`;
+    }
+    if (verb === 'up' || verb === 'down') {
+      moveItem(db, actor, id, position, { direction: verb });
+      return `Saved, and moved item ${position} ${verb}.`;
+    }
+    if (verb === 'remove') {
+      removeItem(db, actor, id, position);
+      return `Saved, and removed item ${position}.`;
+    }
+    return `Saved “${typed.title}”.`;
+  })();
+}
+
 function editablePath(db: Db, actor: User | null | undefined, id: string): Path {
   requirePermission(actor, 'curateOnboarding');
   const path = findPath(db, id);

@@ -66,6 +66,7 @@ const PAGES: [string, string, Who][] = [
   ['guide', '/guides/setting-expectations', 'agnes'],
   ['editor: new entry', '/entries/new', 'agnes'],
   ['editor: edit entry', '/entries/late-parcel/edit', 'leo'],
+  ['editor: revise a proposal', '/proposals/1/edit', 'agnes'],
   ['my drafts', '/my/drafts', 'agnes'],
   ['review queue', '/review', 'leo'],
   ['proposal', '/proposals/1', 'leo'],

@@ -130,6 +130,14 @@ describe('new and changed since you last looked', () => {
 });
 
 describe('leads curate the paths', () => {
+  /** Sends the editor form as a browser would: every field as the page shows it, changed by `change`, and the button pressed. */
+  async function press(action: string, change: Record<string, string | string[]> = {}) {
+    const { html } = await as.lead.page('/start/paths/billing-basics');
+    const value = (selector: string) => html.querySelectorAll(selector).map((input) => input.getAttribute('value') ?? '');
+    const fields = { title: value('input[name=title]')[0]!, summary: value('input[name=summary]')[0]!, why: value('input[name=why]'), ...change };
+    return as.lead.form('/start/paths/billing-basics', { ...fields, action });
+  }
+
   it('creates, fills, reorders, renames and deletes a path through the pages, and keeps typed text on refusal', async () => {
     const empty = await as.lead.form('/start/paths', { title: '  ', summary: 'For the billing team' });
     expect(empty.status).toBe(400);
@@ -139,25 +147,32 @@ describe('leads curate the paths', () => {
     const created = await as.lead.form('/start/paths', { title: 'Billing basics', summary: 'For the billing team' });
     expect(created.location).toBe('/start/paths/billing-basics');
     for (const item of ['entry:charged-twice', 'guide:handling-a-complaint', 'entry:late-parcel']) {
-      expect((await as.lead.form('/start/paths/billing-basics/items', { item, why: `Because of ${item}` })).status).toBe(302);
+      expect((await press('add', { item, addWhy: `Because of ${item}` })).status).toBe(302);
     }
-    const unknown = await as.lead.form('/start/paths/billing-basics/items', { item: 'entry:nope', why: 'Typed why' });
+    const unknown = await press('add', { item: 'entry:nope', addWhy: 'Typed why', why: ['One', 'Two', 'Three'] });
     expect(unknown.status).toBe(400);
     expect(unknown.html.querySelector('#add .form-error')!.text).toContain('No entry has the id “nope”');
-    expect(unknown.html.querySelector('#add input[name=why]')!.getAttribute('value')).toBe('Typed why');
-    const twice = await as.lead.form('/start/paths/billing-basics/items', { item: 'entry:late-parcel', why: '' });
+    expect(unknown.html.querySelector('#add input[name=addWhy]')!.getAttribute('value')).toBe('Typed why');
+    expect(unknown.html.querySelectorAll('input[name=why]').map((i) => i.getAttribute('value'))).toEqual(['One', 'Two', 'Three']);
+    expect(findPath(db, 'billing-basics')!.items.map((i) => i.why)).toEqual([
+      'Because of entry:charged-twice', 'Because of guide:handling-a-complaint', 'Because of entry:late-parcel',
+    ]);
+    const twice = await press('add', { item: 'entry:late-parcel' });
     expect(twice.html.querySelector('#add .form-error')!.text).toContain('already on this path');
 
+    // A why too long, sent with a removal: nothing is removed, everything typed comes back.
     const long = 'x'.repeat(201);
-    const tooLong = await as.lead.form('/start/paths/billing-basics/items/2', { why: long });
+    const tooLong = await press('remove:1', { why: ['First', long, 'Third'], title: 'Billing, renamed' });
     expect(tooLong.status).toBe(400);
     expect(tooLong.html.querySelector('#why-2-error')!.text).toContain('why must be one line of at most 200 characters');
-    expect(tooLong.html.querySelector('#item-2 input[name=why]')!.getAttribute('value')).toBe(long);
+    expect(tooLong.html.querySelectorAll('input[name=why]').map((i) => i.getAttribute('value'))).toEqual(['First', long, 'Third']);
+    expect(tooLong.html.querySelector('input[name=title]')!.getAttribute('value')).toBe('Billing, renamed');
+    expect(findPath(db, 'billing-basics')!.items).toHaveLength(3);
 
-    await as.lead.form('/start/paths/billing-basics/items/3/move', { direction: 'up' });
-    await as.lead.form('/start/paths/billing-basics/items/1/remove', {});
-    await as.lead.form('/start/paths/billing-basics/items/1', { why: 'Read it before your first delivery call' });
-    await as.lead.form('/start/paths/billing-basics', { title: 'Billing and delivery basics', summary: '' });
+    // Every button saves what was typed first, then acts.
+    await press('up:3', { why: ['Money first', 'Complaints', 'Read it before your first delivery call'] });
+    await press('remove:1');
+    await press('save', { title: 'Billing and delivery basics', summary: '' });
     expect(findPath(db, 'billing-basics')).toEqual({
       id: 'billing-basics',
       title: 'Billing and delivery basics',
@@ -165,12 +180,20 @@ describe('leads curate the paths', () => {
       order: 2,
       items: [
         { kind: 'entry', id: 'late-parcel', why: 'Read it before your first delivery call' },
-        { kind: 'guide', id: 'handling-a-complaint', why: 'Because of guide:handling-a-complaint' },
+        { kind: 'guide', id: 'handling-a-complaint', why: 'Complaints' },
       ],
     });
     const editor = await as.lead.page('/start/paths/billing-basics');
     expect(editor.html.querySelectorAll('.path-item__title').map((a) => a.text)).toEqual(['My parcel is late', 'Handling a complaint']);
-    expect(editor.html.querySelector('#item-1 button[aria-label^="Move"][disabled]')!.text).toContain('Up');
+    expect(editor.html.querySelector('#item-1 button[value="up:1"]')!.hasAttribute('disabled')).toBe(true);
+    // The form's first button, the one Enter presses, is Save.
+    expect(editor.html.querySelector('form.path-editor button')!.getAttribute('value')).toBe('save');
+
+    // Someone else changed the path meanwhile: refused, typed text kept.
+    const stale = await press('save', { why: ['Only one why'] });
+    expect(stale.status).toBe(409);
+    expect(stale.html.querySelector('.form-error')!.text).toContain('changed this path meanwhile');
+    expect(stale.html.querySelector('input[name=why]')!.getAttribute('value')).toBe('Only one why');
 
     expect((await as.lead.form('/start/paths/billing-basics/delete', {})).location).toBe('/start/paths');
     expect(findPath(db, 'billing-basics')).toBeUndefined();
