@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueSetupToken } from '../../server/accounts/first-run.ts';
 import { findEntry } from '../../server/entries/entry-queries.ts';
 import { saveEntry } from '../../server/entries/save-entry.ts';
-import { recordRead, savePath } from '../../server/onboarding/onboarding-queries.ts';
+import { recordRead } from '../../server/onboarding/onboarding-queries.ts';
 import { startApp, startSeededApp, type RunningApp } from '../support/app.ts';
 import { freshDatabase } from '../support/database.ts';
 import { makeEntry } from '../support/entries.ts';
+import { saveFirstWeek } from '../support/paths.ts';
 import { clientsByRole } from '../support/roles.ts';
 import { inChromium } from './chromium.ts';
 import { signedInPage } from './signed-in-page.ts';
@@ -31,13 +32,10 @@ const session = inChromium(async () => {
   recordRead(db, 'agnes', 'late-parcel', 1);
   const late = findEntry(db, 'late-parcel')!.entry;
   saveEntry(db, { ...late, timeline: 'A new date within **3 working days**.' }, { author: 'leo', summary: 'Carrier is slower' });
-  savePath(db, {
-    id: 'first-week', title: 'Your first week', summary: 'Read these first.', order: 1,
-    items: [
-      { kind: 'guide', id: 'setting-expectations', why: 'Promise what you can keep.' },
-      { kind: 'entry', id: 'late-parcel', why: 'The most common call.' },
-    ],
-  });
+  saveFirstWeek(db, [
+    ['guide', 'setting-expectations', 'Promise what you can keep.'],
+    ['entry', 'late-parcel', 'The most common call.'],
+  ]);
   await as.agent.json('/api/onboarding/done', { method: 'POST', body: { kind: 'entry', id: 'late-parcel' } });
   return started;
 });

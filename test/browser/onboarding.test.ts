@@ -1,27 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { createUser } from '../../server/accounts/user-queries.ts';
-import { findPath, savePath } from '../../server/onboarding/onboarding-queries.ts';
-import type { Path } from '../../server/onboarding/path.ts';
+import { findPath } from '../../server/onboarding/onboarding-queries.ts';
 import { startSeededApp, TEST_PASSWORD } from '../support/app.ts';
+import { saveFirstWeek } from '../support/paths.ts';
 import { inChromium } from './chromium.ts';
 import { signedInPage } from './signed-in-page.ts';
 
-const PATH: Path = {
-  id: 'first-week',
-  title: 'Your first week',
-  summary: 'Read these first.',
-  order: 1,
-  items: [
-    { kind: 'guide', id: 'setting-expectations', why: 'Promise what you can keep.' },
-    { kind: 'entry', id: 'late-parcel', why: 'The most common call.' },
-    { kind: 'guide', id: 'handling-a-complaint', why: 'Angry callers.' },
-  ],
-};
 
 const session = inChromium(async () => {
   const started = await startSeededApp();
   for (const [name, role] of [['ana', 'agent'], ['ben', 'agent'], ['lena', 'lead']] as const) await createUser(started.db, name, role, TEST_PASSWORD);
-  savePath(started.db, PATH);
+  saveFirstWeek(started.db, [
+    ['guide', 'setting-expectations', 'Promise what you can keep.'],
+    ['entry', 'late-parcel', 'The most common call.'],
+    ['guide', 'handling-a-complaint', 'Angry callers.'],
+  ]);
   return started;
 });
 

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connection.ts';
 import { findEntry } from '../../server/entries/entry-queries.ts';
 import { saveEntry } from '../../server/entries/save-entry.ts';
-import { findPath, savePath } from '../../server/onboarding/onboarding-queries.ts';
+import { findPath } from '../../server/onboarding/onboarding-queries.ts';
 import { startSeededApp, type Client, type RunningApp } from '../support/app.ts';
 import { makeEntry } from '../support/entries.ts';
+import { saveFirstWeek } from '../support/paths.ts';
 import { clientsByRole, refusal, type Who } from '../support/roles.ts';
 
 let db: Db;
@@ -15,18 +16,12 @@ beforeAll(async () => {
   ({ db, app } = await startSeededApp());
   as = await clientsByRole(app);
   bea = await app.as('bea', 'agent');
-  savePath(db, {
-    id: 'first-week',
-    title: 'Your first week',
-    summary: 'Read these first.',
-    order: 1,
-    items: [
-      { kind: 'guide', id: 'setting-expectations', why: 'Promise what you can keep.' },
-      { kind: 'entry', id: 'late-parcel', why: 'The most common call.' },
-      { kind: 'entry', id: 'old-policy', why: 'Archived: nobody but leads sees it.' },
-      { kind: 'entry', id: 'charged-twice', why: 'Money worries.' },
-    ],
-  });
+  saveFirstWeek(db, [
+    ['guide', 'setting-expectations', 'Promise what you can keep.'],
+    ['entry', 'late-parcel', 'The most common call.'],
+    ['entry', 'old-policy', 'Archived: nobody but leads sees it.'],
+    ['entry', 'charged-twice', 'Money worries.'],
+  ]);
 });
 afterAll(() => app.close());
 
