@@ -241,3 +241,20 @@ describe('Start here in the header and on the home page', () => {
     expect((await as.agent.page('/start')).html.querySelector('.start-links a[href="/guides"]')).not.toBeNull();
   });
 });
+
+describe('Start here for visitors when READ_ACCESS=open', () => {
+  it('shows the paths without progress or buttons, and a way to sign in', async () => {
+    const open = await startSeededApp({ readAccess: 'open' });
+    try {
+      saveFirstWeek(open.db, [['guide', 'setting-expectations', 'Promise what you can keep.'], ['entry', 'old-policy', 'Archived']]);
+      const { status, html } = await open.app.anonymous().page('/start');
+      expect(status).toBe(200);
+      expect(html.querySelectorAll('.start-item__title').map((a) => a.text)).toEqual(['Setting expectations']);
+      expect(html.querySelector('.start-item form')).toBeNull();
+      expect(html.querySelector('progress')).toBeNull();
+      expect(html.querySelector('.start-signin a')!.getAttribute('href')).toBe('/login?next=/start');
+    } finally {
+      await open.app.close();
+    }
+  });
+});
