@@ -1,8 +1,8 @@
 // Plan B: small enhancements on top of pages that work without JavaScript.
 (() => {
   // Keyboard, for agents with a customer on the line (never while typing in a field):
-  //   /      the search box        1–9   jump to that option of the entry
-  //   c      copy "What to say"    ↓ ↑   move through search results, Enter opens one
+  //   /      the search box
+  //   ↓ ↑   move through search results, Enter opens one
   const keys = {
     '/': () => {
       const input = document.querySelector('[data-search-input]');
@@ -10,19 +10,6 @@
       input?.select();
       return Boolean(input);
     },
-    c: () => {
-      const copy = document.querySelector('[data-copy]');
-      copy?.click();
-      return Boolean(copy);
-    },
-  };
-  const jumpToOption = (number) => {
-    const option = document.getElementById(`option-${number}`);
-    if (!option) return false;
-    option.scrollIntoView({ behavior: 'smooth', block: 'center' });
-    option.classList.add('option--pointed');
-    setTimeout(() => option.classList.remove('option--pointed'), 1200);
-    return true;
   };
   const resultLinks = () => [...document.querySelectorAll('[data-live-results] .result__title')];
   const moveThroughResults = (step) => {
@@ -42,7 +29,7 @@
       return;
     }
     if (event.target.closest('input, textarea, select, [contenteditable]')) return;
-    const handled = /^[1-9]$/.test(event.key) ? jumpToOption(event.key) : keys[event.key]?.();
+    const handled = keys[event.key]?.();
     if (handled) event.preventDefault();
   });
 
@@ -78,26 +65,6 @@
     liveInput.addEventListener('input', () => {
       clearTimeout(pending);
       pending = setTimeout(update, 120);
-    });
-  }
-
-  // Copy buttons put the script's text on the clipboard.
-  for (const button of document.querySelectorAll('[data-copy]')) {
-    button.hidden = false;
-    button.addEventListener('click', async () => {
-      const source = document.querySelector(button.dataset.copy);
-      if (!source) return;
-      try {
-        await navigator.clipboard.writeText(source.innerText.trim());
-        button.textContent = 'Copied';
-        button.dataset.copied = '';
-        setTimeout(() => {
-          button.textContent = 'Copy';
-          delete button.dataset.copied;
-        }, 1600);
-      } catch {
-        button.textContent = 'Select and copy';
-      }
     });
   }
 })();

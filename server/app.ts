@@ -21,6 +21,8 @@ import { freshnessApi } from './freshness/freshness-api.ts';
 import { freshnessRoutes } from './freshness/freshness-routes.ts';
 import { guideRoutes } from './guides/guide-routes.ts';
 import { homeRoutes } from './home/home-routes.ts';
+import { onboardingApi } from './onboarding/onboarding-api.ts';
+import { onboardingRoutes } from './onboarding/onboarding-routes.ts';
 import { dashboardRoutes } from './insights/dashboard-routes.ts';
 import { reviewRoutes } from './review/review-routes.ts';
 import { revisionApi } from './revisions/revision-api.ts';
@@ -81,6 +83,7 @@ export function createApp({ db, config }: AppContext) {
 
   // Pages
   app.use(homeRoutes(db));
+  app.use(onboardingRoutes(db));
   app.use(searchRoutes(search, db));
   app.use(categoryRoutes(db));
   app.use(editorRoutes(db));
@@ -106,6 +109,7 @@ export function createApp({ db, config }: AppContext) {
   app.use('/api', feedbackApi(db));
   app.use('/api', freshnessApi(db));
   app.use('/api', auditApi(db));
+  app.use('/api', onboardingApi(db));
 
   app.use(pageNotFound);
   app.use(errorHandler);

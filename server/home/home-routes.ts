@@ -4,6 +4,8 @@ import { listCategories } from '../categories/category-queries.ts';
 import type { Db } from '../db/connection.ts';
 import { recentEntries } from '../entries/entry-queries.ts';
 import { listGuides } from '../guides/guide-queries.ts';
+import { pathsFor } from '../onboarding/onboarding-service.ts';
+import { readerPaths } from '../onboarding/onboarding-view.ts';
 
 export function homeRoutes(db: Db) {
   const router = Router();
@@ -19,6 +21,7 @@ export function homeRoutes(db: Db) {
       categories,
       recent: recentEntries(db, 8, statuses),
       guides: listGuides(db),
+      startPaths: readerPaths(pathsFor(db, res.locals.user)),
     });
   });
 

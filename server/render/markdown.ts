@@ -54,6 +54,27 @@ export function markdownToText(markdown: string): string {
   return decodeEntities(text).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The words a reader sees, one line per paragraph or list item ("• " or "1. " before items), for
+ * comparing two versions without Markdown marks such as **bold** or [links](…).
+ */
+export function markdownToLines(markdown: string): string {
+  if (!markdown.trim()) return '';
+  const html = (marked.parse(markdown) as string)
+    .replace(/<ol(?: start="(\d+)")?>([\s\S]*?)<\/ol>/g, (_, start: string | undefined, items: string) => {
+      let n = Number(start ?? 1);
+      return items.replace(/<li>/g, () => `<li>${n++}. `);
+    })
+    .replace(/<li>(?!\d+\. )/g, '<li>• ')
+    .replace(/<\/(p|li|h\d|blockquote|pre|tr)>|<br\s*\/?>/g, '$&\n');
+  const text = decodeEntities(sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }));
+  return text
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
 function decodeEntities(text: string): string {
   return text
     .replace(/&lt;/g, '<')

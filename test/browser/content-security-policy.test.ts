@@ -48,11 +48,12 @@ describe('pages work with the strict Content-Security-Policy on', () => {
     expect(findEntry(session.db, 'late-parcel')!.entry.whatToSay).toBe('Press <Enter> to confirm the <order number>.');
 
     // Copy puts the script on the clipboard as typed.
-    await page.click('[data-copy="#copy-whatToSay"]');
-    await page.locator('[data-copy="#copy-whatToSay"][data-copied]').waitFor({ timeout: 15_000 });
+    await page.click('[data-copy="#script-1"]');
+    await page.locator('[data-copy="#script-1"][data-copied]').waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Press <Enter> to confirm the <order number>.');
 
-    // Feedback answers through fetch with the session's CSRF token, without reloading.
+    // Feedback answers through fetch with the session's CSRF token, without reloading (inside option 1, opened in place).
+    await page.locator('#option-1 summary').click();
     const worked = page.locator('form[data-feedback] button[value=true]').first();
     await worked.click();
     await page.locator('form[data-feedback] button[data-given]').first().waitFor({ timeout: 15_000 });

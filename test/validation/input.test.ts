@@ -149,6 +149,6 @@ describe('Markdown text in angle brackets', () => {
   it('reaches the entry page as typed', async () => {
     await lead.json('/api/entries', { method: 'POST', body: entry('press-enter', { whatToSay: 'Press <Enter> to confirm the <order number>.' }) });
     const page = await lead.page('/entries/press-enter');
-    expect(page.html.querySelector('#copy-whatToSay')!.text.trim()).toBe('Press <Enter> to confirm the <order number>.');
+    expect(page.html.querySelector('#script-1')!.text.trim()).toBe('Press <Enter> to confirm the <order number>.');
   });
 });
