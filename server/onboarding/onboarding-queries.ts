@@ -2,6 +2,7 @@ import type { Db } from '../db/connection.ts';
 import { preparedFor } from '../db/prepared.ts';
 import type { EntryStatus } from '../entries/entry.ts';
 import { itemKey, type ItemKind, type Path, type PathItem } from './path.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 interface PathRow { id: string; title: string; summary: string; position: number }
 interface ItemRow { path_id: string; kind: ItemKind; item_id: string; why: string }
@@ -79,11 +80,11 @@ export function nextPathOrder(db: Db): number {
 /** Stores a path and replaces its items; the one write path for imports and the leads' edits. */
 export function savePath(db: Db, path: Path): void {
   const s = statements(db);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     s.upsertPath.run({ ...path, now: new Date().toISOString() });
     s.clearItems.run(path.id);
     path.items.forEach((item, i) => s.insertItem.run(path.id, i + 1, item.kind, item.id, item.why));
-  })();
+  });
 }
 
 export function deletePath(db: Db, id: string): boolean {

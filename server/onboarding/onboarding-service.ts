@@ -11,6 +11,7 @@ import {
   recordRead, savePath, setDone, setSeen, type ReadEntry,
 } from './onboarding-queries.ts';
 import { itemKey, kindSchema, pathItemSchema, pathSchema, type ItemKind, type Path } from './path.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 /** Start here paths: reading them with progress, and the leads curating them. Pages and API both call these. */
 
@@ -96,10 +97,10 @@ export function changesFor(db: Db, person: string): { changed: ReadEntry[]; crea
 /** "Seen": the changed entries count as read at their current revision, and new ones are counted from now. */
 export function markSeen(db: Db, actor: User | null | undefined): void {
   if (!actor) throw new HttpError(401, 'Sign in first');
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const entry of changedSinceRead(db, actor.name)) recordRead(db, actor.name, entry.id, entry.revision);
     setSeen(db, actor.name, new Date().toISOString());
-  })();
+  });
 }
 
 // ---- Leads curate the paths ------------------------------------------------------------------
@@ -199,7 +200,7 @@ const formSchema = z.object({
  * the form's first button, Save) only saves. Returns what happened, for the page to say.
  */
 export function submitPathForm(db: Db, actor: User | null | undefined, id: string, form: PathForm): string {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const path = editablePath(db, actor, id);
     if (form.whys.length !== path.items.length) {
       throw new HttpError(409, 'Someone changed this path meanwhile: reload the page to see it, then make your change again.');
@@ -225,7 +226,7 @@ export function submitPathForm(db: Db, actor: User | null | undefined, id: strin
       return `Saved, and removed item ${position}.`;
     }
     return `Saved “${typed.title}”.`;
-  })();
+  });
 }
 
 function editablePath(db: Db, actor: User | null | undefined, id: string): Path {
