@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import type { Db } from '../db/connection.ts';
 import { validate } from '../http/validate.ts';
-import { filtersOf, loggedFilters } from './search-filters.ts';
+import { filtersOf, loggedFilters } from './query/search-filters.ts';
 import { logSearch } from './search-log.ts';
 import type { Search } from './search.ts';
-import { searchParamsSchema } from './search-params.ts';
+import { searchParamsSchema } from './query/search-params.ts';
 
 export function searchApi(search: Search, db: Db) {
   const router = Router();

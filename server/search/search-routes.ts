@@ -6,10 +6,10 @@ import type { Db } from '../db/connection.ts';
 import { ENTRY_KINDS } from '../entries/entry.ts';
 import { listLanguages } from '../entries/entry-queries.ts';
 import { validate } from '../http/validate.ts';
-import { filtersOf, loggedFilters } from './search-filters.ts';
+import { filtersOf, loggedFilters } from './query/search-filters.ts';
 import { logOpened, logSearch } from './search-log.ts';
 import type { Search, SearchHit } from './search.ts';
-import { openParamsSchema, searchParamsSchema, type SearchParams } from './search-params.ts';
+import { openParamsSchema, searchParamsSchema, type SearchParams } from './query/search-params.ts';
 
 export function searchRoutes(search: Search, db: Db) {
   const router = Router();

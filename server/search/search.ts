@@ -1,13 +1,13 @@
 import type { Db } from '../db/connection.ts';
 import type { EntryKind, EntryStatus } from '../entries/entry.ts';
-import { gather } from './candidates.ts';
-import { VETTED } from './entry-index.ts';
-import { followDatabase } from './index-follower.ts';
-import { analyseQuery, didYouMean } from './query-analysis.ts';
-import { topScored } from './ranking.ts';
-import { score, withQuery } from './relevance.ts';
-import { hitOf } from './search-hits.ts';
-import { visibleTo } from './visible-entries.ts';
+import { gather } from './rank/candidates.ts';
+import { VETTED } from './index/entry-index.ts';
+import { followDatabase } from './index/index-follower.ts';
+import { analyseQuery, didYouMean } from './query/query-analysis.ts';
+import { topScored } from './rank/ranking.ts';
+import { score, withQuery } from './rank/relevance.ts';
+import { hitOf } from './results/search-hits.ts';
+import { visibleTo } from './results/visible-entries.ts';
 
 export interface SearchFilters {
   /** Category name or slug. */

@@ -1,4 +1,4 @@
-import { TF, type EntryIndex, type LearnedRow } from './entry-index.ts';
+import { TF, type EntryIndex, type LearnedRow } from '../index/entry-index.ts';
 import { CENTROID_WEIGHT, FIELD_WEIGHTS, LEARNED_WEIGHT } from './score-weights.ts';
 
 /**

@@ -1,9 +1,9 @@
-import type { Db } from '../db/connection.ts';
-import { changesSince, latestChangeSeq } from '../db/changes.ts';
+import type { Db } from '../../db/connection.ts';
+import { changesSince, latestChangeSeq } from '../../db/changes.ts';
 import { EntryIndex } from './entry-index.ts';
 import { allIndexedEntries, indexedEntry } from './indexed-entries.ts';
-import { learnWeights } from './learned-weights.ts';
-import { loadSynonyms, synonymsVersion, type Synonyms } from './synonyms.ts';
+import { learnWeights } from '../rank/learned-weights.ts';
+import { loadSynonyms, synonymsVersion, type Synonyms } from '../query/synonyms.ts';
 
 export interface CurrentIndex {
   index: EntryIndex;

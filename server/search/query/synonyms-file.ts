@@ -1,5 +1,5 @@
 import { Document, isSeq, parse } from 'yaml';
-import { ContentError } from '../content/content-error.ts';
+import { ContentError } from '../../content/content-error.ts';
 
 /**
  * content/synonyms.yml: a YAML list of groups, each a list of words or short phrases that

@@ -1,4 +1,4 @@
-import type { EntryIndex } from './entry-index.ts';
+import type { EntryIndex } from '../index/entry-index.ts';
 import type { QueryVector } from './relevance.ts';
 
 /**

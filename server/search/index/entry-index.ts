@@ -1,9 +1,9 @@
-import { ENTRY_KINDS, ENTRY_STATUSES, type EntryKind, type EntryStatus } from '../entries/entry.ts';
+import { ENTRY_KINDS, ENTRY_STATUSES, type EntryKind, type EntryStatus } from '../../entries/entry.ts';
 import { byteColumn, floatColumn, intColumn, uintColumn } from './columns.ts';
 import { PostingList } from './posting-list.ts';
-import { words } from './query-terms.ts';
-import { CENTROID_WEIGHT, FIELD_WEIGHTS } from './score-weights.ts';
-import { stem, surfaceWord } from './text-analysis.ts';
+import { words } from '../query/query-terms.ts';
+import { CENTROID_WEIGHT, FIELD_WEIGHTS } from '../rank/score-weights.ts';
+import { stem, surfaceWord } from '../query/text-analysis.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { WordMemo } from './word-memo.ts';
 

@@ -1,4 +1,4 @@
-import type { EntryIndex } from './entry-index.ts';
+import type { EntryIndex } from '../index/entry-index.ts';
 import { isStopWord } from './query-terms.ts';
 import type { Synonyms } from './synonyms.ts';
 import { queryStems, surfaceWords } from './text-analysis.ts';

@@ -1,4 +1,4 @@
-import { TF, VETTED, type EntryIndex, type LearnedRow } from './entry-index.ts';
+import { TF, VETTED, type EntryIndex, type LearnedRow } from '../index/entry-index.ts';
 import { indexOf, learnedScore, normalisedVector, type SparseVector } from './relevance.ts';
 
 /**
