@@ -3,7 +3,7 @@ import type { Db } from '../db/connection.ts';
 import { validate } from '../http/validate.ts';
 import { filtersOf, loggedFilters } from './query/search-filters.ts';
 import { logSearch } from './search-log.ts';
-import type { Search } from './search.ts';
+import type { Search } from './types.ts';
 import { searchParamsSchema } from './query/search-params.ts';
 
 export function searchApi(search: Search, db: Db) {

@@ -8,7 +8,7 @@ import { listLanguages } from '../entries/entry-queries.ts';
 import { validate } from '../http/validate.ts';
 import { filtersOf, loggedFilters } from './query/search-filters.ts';
 import { logOpened, logSearch } from './search-log.ts';
-import type { Search, SearchHit } from './search.ts';
+import type { Search, SearchHit } from './types.ts';
 import { openParamsSchema, searchParamsSchema, type SearchParams } from './query/search-params.ts';
 
 export function searchRoutes(search: Search, db: Db) {

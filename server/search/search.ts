@@ -1,5 +1,4 @@
 import type { Db } from '../db/connection.ts';
-import type { EntryKind, EntryStatus } from '../entries/entry.ts';
 import { gather } from './rank/candidates.ts';
 import { VETTED } from './index/entry-index.ts';
 import { followDatabase } from './index/index-follower.ts';
@@ -7,47 +6,8 @@ import { analyseQuery, didYouMean } from './query/query-analysis.ts';
 import { topScored } from './rank/ranking.ts';
 import { score, withQuery } from './rank/relevance.ts';
 import { hitOf } from './results/search-hits.ts';
+import type { Search } from './types.ts';
 import { visibleTo } from './results/visible-entries.ts';
-
-export interface SearchFilters {
-  /** Category name or slug. */
-  category?: string;
-  kind?: EntryKind;
-  language?: string;
-  /** The statuses the reader may see; by default all but archived. */
-  statuses?: readonly EntryStatus[];
-  limit?: number;
-}
-
-export interface SearchHit {
-  id: string;
-  title: string;
-  kind: EntryKind;
-  isUnusual: boolean;
-  category: string;
-  categorySlug: string;
-  status: EntryStatus;
-  isVetted: boolean;
-  score: number;
-  /** Safe HTML: the best passage with the matched words in <mark>. */
-  snippet: string;
-  /** Safe HTML: the title with the matched words in <mark>. */
-  titleHtml: string;
-  url: string;
-}
-
-export interface SearchResults {
-  query: string;
-  total: number;
-  tookMs: number;
-  results: SearchHit[];
-  /** On no results: the query with its unknown words corrected, when that could find something. */
-  didYouMean: string | null;
-}
-
-export interface Search {
-  search(query: string, filters?: SearchFilters): SearchResults;
-}
 
 /** Drafts and entries in review still show, below vetted ones. */
 const UNVETTED_FACTOR = 0.5;
@@ -77,3 +37,5 @@ export function createSearch(db: Db): Search {
     },
   };
 }
+
+export type { Search, SearchFilters, SearchHit, SearchResults } from './types.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gather } from '../../server/search/rank/candidates.ts';
-import { EntryIndex, type IndexedEntry } from '../../server/search/index/entry-index.ts';
+import { EntryIndex } from '../../server/search/index/entry-index.ts';
+import type { IndexedEntry } from '../../server/search/types.ts';
 import { score, withQuery } from '../../server/search/rank/relevance.ts';
 import { stem } from '../../server/search/query/text-analysis.ts';
 

@@ -1,4 +1,5 @@
-import { ENTRY_KINDS, ENTRY_STATUSES, type EntryKind, type EntryStatus } from '../../entries/entry.ts';
+import { ENTRY_KINDS, ENTRY_STATUSES } from '../../entries/entry.ts';
+import type { IndexedEntry } from '../types.ts';
 import { byteColumn, floatColumn, intColumn, uintColumn } from './columns.ts';
 import { PostingList } from './posting-list.ts';
 import { words } from '../query/query-terms.ts';
@@ -6,21 +7,6 @@ import { CENTROID_WEIGHT, FIELD_WEIGHTS } from '../rank/score-weights.ts';
 import { stem, surfaceWord } from '../query/text-analysis.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { WordMemo } from './word-memo.ts';
-
-/** What the index reads of an entry. Its texts are turned into features and not kept in memory. */
-export interface IndexedEntry {
-  id: string;
-  title: string;
-  kind: EntryKind;
-  category: string;
-  categorySlug: string;
-  language: string;
-  status: EntryStatus;
-  phrasings: string[];
-  tags: string;
-  summary: string;
-  body: string;
-}
 
 /**
  * Weight of a word said n times in one text, 1 + ln n, in single precision as the index always

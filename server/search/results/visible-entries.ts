@@ -1,6 +1,6 @@
 import { ENTRY_KINDS, ENTRY_STATUSES } from '../../entries/entry.ts';
 import type { EntryIndex } from '../index/entry-index.ts';
-import type { SearchFilters } from '../search.ts';
+import type { SearchFilters } from '../types.ts';
 
 const VISIBLE_BY_DEFAULT = ENTRY_STATUSES.filter((s) => s !== 'archived');
 
