@@ -13,9 +13,9 @@ export function searchApi(search: Search, db: Db) {
     const params = validate(searchParamsSchema, req.query);
     const user = res.locals.user;
     const found = search.search(params.q, filtersOf(params, params.limit, user));
-    if (params.q.trim()) {
+    if (params.q.trim() && user) {
       logSearch(db, {
-        query: params.q, filters: loggedFilters(params), resultCount: found.total, tookMs: found.tookMs, source: 'api', user: user?.name,
+        query: params.q, filters: loggedFilters(params), resultCount: found.total, tookMs: found.tookMs, source: 'api', user: user.name,
       });
     }
     res.json({

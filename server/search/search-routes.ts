@@ -21,8 +21,8 @@ export function searchRoutes(search: Search, db: Db) {
     const user = res.locals.user;
     const found = search.search(params.q, filtersOf(params, 50, user));
     const source = params.fragment ? 'as-you-type' : 'page';
-    const logged = { query: params.q, filters: loggedFilters(params), resultCount: found.total, tookMs: found.tookMs, source, user: user?.name } as const;
-    const logId = hasQuery ? logSearch(db, logged, params.session) : null;
+    const logged = user && { query: params.q, filters: loggedFilters(params), resultCount: found.total, tookMs: found.tookMs, source, user: user.name } as const;
+    const logId = hasQuery && logged ? logSearch(db, logged, params.session) : null;
     const view = {
       q: params.q,
       found,
@@ -40,7 +40,7 @@ export function searchRoutes(search: Search, db: Db) {
   // A result's link: records which entry was opened from which search, then shows it.
   router.get('/search/open/:logId/:entryId', (req, res) => {
     const { logId, entryId } = validate(openParamsSchema, req.params);
-    logOpened(db, logId, entryId);
+    if (res.locals.user) logOpened(db, logId, entryId, res.locals.user.name);
     res.redirect(303, `/entries/${entryId}`);
   });
 

@@ -7,7 +7,7 @@ import { topScored } from './rank/ranking.ts';
 import { score, withQuery } from './rank/relevance.ts';
 import { hitOf } from './results/search-hits.ts';
 import type { Search } from './types.ts';
-import { visibleTo } from './results/visible-entries.ts';
+import { VISIBLE_BY_DEFAULT, visibleTo } from './results/visible-entries.ts';
 
 /** Drafts and entries in review still show, below vetted ones. */
 const UNVETTED_FACTOR = 0.5;
@@ -19,7 +19,8 @@ export function createSearch(db: Db): Search {
     search(query, filters = {}) {
       const started = performance.now();
       const { index, synonyms } = current();
-      const analysed = analyseQuery(index, synonyms, query);
+      const statuses = filters.statuses ?? VISIBLE_BY_DEFAULT;
+      const analysed = analyseQuery(index, synonyms, query, statuses);
       const status = index.columns.status.data;
       const { ranked, total } = withQuery(index, analysed.weights, (vector) => {
         const candidates = gather(index, vector, analysed.meaningful, visibleTo(index, filters));
@@ -32,7 +33,7 @@ export function createSearch(db: Db): Search {
         total,
         tookMs: Math.round((performance.now() - started) * 100) / 100,
         results,
-        didYouMean: total ? null : didYouMean(index, query),
+        didYouMean: total ? null : didYouMean(index, query, statuses),
       };
     },
   };

@@ -45,9 +45,14 @@ export class Columns {
   readonly textNorm = floatColumn();
   readonly features = intColumn();
   readonly counts = byteColumn();
+  /** Entry `no` says the vocabulary's words wordIds[wordStart[no] … wordStart[no+1]-1], wordCounts times. */
+  readonly wordStart = uintColumn();
+  readonly wordIds = intColumn();
+  readonly wordCounts = intColumn();
 
   constructor() {
     this.featureStart.push(0);
+    this.wordStart.push(0);
   }
 }
 
@@ -58,7 +63,8 @@ export interface LearnedRow {
 }
 
 interface Word {
-  surface: string;
+  /** The word as agents type it, in the vocabulary. */
+  id: number;
   feature: number;
 }
 
@@ -84,11 +90,13 @@ export class EntryIndex {
   private readonly categoryCodes = new Map<string, number>();
   private readonly words = new WordMemo<Word>((word, language) => {
     const surface = surfaceWord(word);
-    return { surface, feature: this.intern(stem(surface, language)) };
+    return { id: this.vocabulary.intern(surface), feature: this.intern(stem(surface, language)) };
   });
   /** Scratch, one slot per feature: counts within a text, and the last entry that held the feature. */
   private readonly tally = intColumn();
   private readonly seenIn = intColumn();
+  /** Scratch, one slot per vocabulary word: how often the entry at hand says it. */
+  private readonly wordTally = intColumn();
   private dead = 0;
   private normsUpTo = 0;
   private changedSinceRefresh = 0;
@@ -155,10 +163,12 @@ export class EntryIndex {
     c.centroidNorm.push(0);
     const word = this.words.forLanguage(entry.language);
     const touched: number[] = [];
+    const said: number[] = [];
     for (const text of [entry.title, ...entry.phrasings, entry.tags, entry.summary, entry.body]) {
       for (const written of words(text)) {
-        const { surface, feature } = word(written);
-        this.vocabulary.add(surface);
+        const { id, feature } = word(written);
+        this.wordTally.grow(id + 1);
+        if (this.wordTally.data[id]!++ === 0) said.push(id);
         if (this.tally.data[feature]!++ === 0) touched.push(feature);
       }
       for (const feature of touched) {
@@ -175,6 +185,14 @@ export class EntryIndex {
       c.featureStart.push(c.features.length);
       c.textNorm.push(0);
     }
+    const status = c.status.data[no]!;
+    for (const id of said) {
+      c.wordIds.push(id);
+      c.wordCounts.push(this.wordTally.data[id]!);
+      this.vocabulary.count(id, status, this.wordTally.data[id]!);
+      this.wordTally.data[id] = 0;
+    }
+    c.wordStart.push(c.wordIds.length);
     this.byId.set(entry.id, no);
     this.changedSinceRefresh++;
   }
@@ -184,7 +202,9 @@ export class EntryIndex {
     if (no === undefined) return;
     this.byId.delete(id);
     this.learned.delete(no);
-    this.columns.status.data[no] = DEAD;
+    const c = this.columns;
+    for (let i = c.wordStart.data[no]!; i < c.wordStart.data[no + 1]!; i++) this.vocabulary.count(c.wordIds.data[i]!, c.status.data[no]!, -c.wordCounts.data[i]!);
+    c.status.data[no] = DEAD;
     for (const feature of this.distinctFeatures(no)) this.entryFrequency[feature]!--;
     this.changedSinceRefresh++;
     if (++this.dead > 1000 && this.dead > this.size) this.compact();
@@ -319,6 +339,11 @@ export class EntryIndex {
         c.featureStart.push(c.features.length);
         c.textNorm.push(old.textNorm.data[t]!);
       }
+      for (let i = old.wordStart.data[from]!; i < old.wordStart.data[from + 1]!; i++) {
+        c.wordIds.push(old.wordIds.data[i]!);
+        c.wordCounts.push(old.wordCounts.data[i]!);
+      }
+      c.wordStart.push(c.wordIds.length);
       this.byId.set(old.ids[from]!, no);
     }
     this.columns = c;
