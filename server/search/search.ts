@@ -13,12 +13,12 @@ import { VISIBLE_BY_DEFAULT, visibleTo } from './results/visible-entries.ts';
 const UNVETTED_FACTOR = 0.5;
 
 export function createSearch(db: Db): Search {
-  const current = followDatabase(db);
+  const follower = followDatabase(db);
 
   return {
     search(query, filters = {}) {
       const started = performance.now();
-      const { index, synonyms } = current();
+      const { index, synonyms } = follower.current();
       const statuses = filters.statuses ?? VISIBLE_BY_DEFAULT;
       const analysed = analyseQuery(index, synonyms, query, statuses);
       const status = index.columns.status.data;
@@ -36,6 +36,7 @@ export function createSearch(db: Db): Search {
         didYouMean: total ? null : didYouMean(index, query, statuses),
       };
     },
+    idle: () => follower.idle(),
   };
 }
 

@@ -54,4 +54,6 @@ export interface SearchResults {
 
 export interface Search {
   search(query: string, filters?: SearchFilters): SearchResults;
+  /** Resolves once background work after the latest writes (retraining the learned weights) is done. */
+  idle(): Promise<void>;
 }

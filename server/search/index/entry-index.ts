@@ -97,6 +97,8 @@ export class EntryIndex {
   private readonly seenIn = intColumn();
   /** Scratch, one slot per vocabulary word: how often the entry at hand says it. */
   private readonly wordTally = intColumn();
+  /** Goes up each time compaction renumbers the entries. */
+  generation = 0;
   private dead = 0;
   private normsUpTo = 0;
   private changedSinceRefresh = 0;
@@ -352,6 +354,7 @@ export class EntryIndex {
     // Entries put in this batch have no norms yet: the next update works all of them out.
     this.normsUpTo = 0;
     this.dead = 0;
+    this.generation++;
   }
 }
 

@@ -26,9 +26,9 @@ export interface QueryVector extends SparseVector {
 }
 
 /** Feature weights (before idf) → tf-idf weights of length 1. */
-export function normalisedVector(index: EntryIndex, weights: Map<number, number>): SparseVector {
+export function normalisedVector(idf: (feature: number) => number, weights: Map<number, number>): SparseVector {
   const features = Int32Array.from(weights.keys());
-  const values = Float64Array.from(features, (f) => weights.get(f)! * index.idf(f));
+  const values = Float64Array.from(features, (f) => weights.get(f)! * idf(f));
   let norm = 0;
   for (const w of values) norm += w * w;
   norm = Math.sqrt(norm) || 1;
@@ -41,7 +41,7 @@ const slots = new WeakMap<EntryIndex, Float64Array>();
 export function withQuery<T>(index: EntryIndex, weights: Map<number, number>, use: (query: QueryVector) => T): T {
   let byFeature = slots.get(index);
   if (!byFeature || byFeature.length < index.featureCount) slots.set(index, (byFeature = new Float64Array(Math.ceil(index.featureCount * 1.25))));
-  const vector = normalisedVector(index, weights);
+  const vector = normalisedVector((f) => index.idf(f), weights);
   vector.features.forEach((f, i) => (byFeature[f] = vector.weights[i]! * index.idf(f)));
   try {
     return use({ ...vector, byFeature });
