@@ -1,6 +1,8 @@
 // npm run import -- --dir DIR [--guides DIR] [--synonyms FILE]: reads entry (and guide) files into the database at DB_PATH.
+// The synonyms default to synonyms.yml beside DIR (content/synonyms.yml for content/entries).
 import { existsSync } from 'node:fs';
 import { ImportError, importContent } from '../server/content/import-content.ts';
+import { synonymsFileBeside } from '../server/search/query/synonyms-file.ts';
 import { fail, openMigratedDatabase, parseFlags, progressBar } from './cli.ts';
 
 const flags = parseFlags({
@@ -10,7 +12,7 @@ const flags = parseFlags({
 });
 const entriesDir = flags.dir as string;
 const guidesDir = (flags.guides as string | undefined) ?? (flags.dir === 'content/entries' ? 'content/guides' : undefined);
-const synonymsFile = (flags.synonyms as string | undefined) ?? (flags.dir === 'content/entries' ? 'content/synonyms.yml' : undefined);
+const synonymsFile = (flags.synonyms as string | undefined) ?? synonymsFileBeside(entriesDir);
 for (const dir of [entriesDir, guidesDir]) if (dir && !existsSync(dir)) fail(`No such folder: ${dir}`);
 
 const { db, path } = openMigratedDatabase();
