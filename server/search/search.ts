@@ -25,7 +25,9 @@ export function createSearch(db: Db): Search {
       const { ranked, total } = withQuery(index, analysed.weights, (vector) => {
         const candidates = gather(index, vector, analysed.meaningful, visibleTo(index, filters));
         const scoreOf = (no: number) => score(index, no, vector) * (status[no] === VETTED ? 1 : UNVETTED_FACTOR);
-        return { ranked: topScored(candidates, filters.limit ?? 10, scoreOf, !index.learned.size), total: candidates.found.length };
+        // Bounds hold only without learned weights and with impacts worked out with the idf of now.
+        const bounded = !index.learned.size && index.impactsExact;
+        return { ranked: topScored(candidates, filters.limit ?? 10, scoreOf, bounded), total: candidates.found.length };
       });
       const results = ranked.flatMap(({ no, score }) => hitOf(db, index, no, score, analysed.highlight) ?? []);
       return {

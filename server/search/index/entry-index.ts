@@ -1,6 +1,6 @@
 import { ENTRY_KINDS, ENTRY_STATUSES } from '../../entries/entry.ts';
 import type { IndexedEntry } from '../types.ts';
-import { byteColumn, floatColumn, intColumn, uintColumn } from './columns.ts';
+import { byteColumn, intColumn, uintColumn } from './columns.ts';
 import { PostingList } from './posting-list.ts';
 import { words } from '../query/query-terms.ts';
 import { CENTROID_WEIGHT, FIELD_WEIGHTS } from '../rank/score-weights.ts';
@@ -17,12 +17,18 @@ export const TF = Float32Array.from({ length: 256 }, (_, n) => (n ? 1 + Math.log
 const DEAD = 255;
 export const VETTED = ENTRY_STATUSES.indexOf('vetted');
 
-/**
- * After this share of the entries changed, every norm is worked out again with the current idf.
- * Between refreshes an entry's norms use the idf of when it was indexed: idf moves by less than
- * that share meanwhile, which does not change the ranking in practice.
- */
-const REFRESH_SHARE = 0.01;
+export interface IndexPolicy {
+  /**
+   * After this share of the entries changed, every impact is worked out again with the current idf.
+   * Between refreshes the impacts of entries indexed earlier use the idf of their time, so they
+   * may bound a score too low: ranking then does not stop early on bounds (see ranking.ts).
+   */
+  refreshShare: number;
+  /** Compaction waits for this many dead entry numbers, and for them to outnumber the live ones. */
+  compactAfter: number;
+}
+
+const POLICY: IndexPolicy = { refreshShare: 0.01, compactAfter: 1000 };
 
 /**
  * The index's packed columns (rebuilt whole on compaction). Entry `no` owns the texts
@@ -38,11 +44,7 @@ export class Columns {
   readonly category = intColumn();
   readonly firstText = uintColumn();
   readonly examples = uintColumn();
-  /** Length of the centroid of the entry's examples (tf-idf, each example of length 1). */
-  readonly centroidNorm = floatColumn();
   readonly featureStart = uintColumn();
-  /** Length of each text's tf-idf vector. */
-  readonly textNorm = floatColumn();
   readonly features = intColumn();
   readonly counts = byteColumn();
   /** Entry `no` says the vocabulary's words wordIds[wordStart[no] … wordStart[no+1]-1], wordCounts times. */
@@ -102,6 +104,9 @@ export class EntryIndex {
   private dead = 0;
   private normsUpTo = 0;
   private changedSinceRefresh = 0;
+  private idfCache: Float64Array | null = null;
+
+  constructor(private readonly policy: IndexPolicy = POLICY) {}
 
   get size(): number {
     return this.byId.size;
@@ -126,6 +131,16 @@ export class EntryIndex {
   /** idf over entries (not texts): a word said in every phrasing of one entry still singles it out. */
   idf(feature: number): number {
     return Math.log((this.size + 1) / ((this.entryFrequency[feature] ?? 0) + 1)) + 1;
+  }
+
+  /** Every feature's idf as of now (worked out again after a change). */
+  idfs(): Float64Array {
+    return (this.idfCache ??= Float64Array.from({ length: this.featureCount }, (_, f) => this.idf(f)));
+  }
+
+  /** Whether every impact was worked out with the idf of now: only then do they bound scores. */
+  get impactsExact(): boolean {
+    return this.changedSinceRefresh === 0 && this.normsUpTo === this.columns.ids.length;
   }
 
   /** The distinct features of an entry, sorted. */
@@ -160,9 +175,8 @@ export class EntryIndex {
     c.language.push(this.code(this.languageCodes, entry.language, () => this.languages.add(entry.language)));
     c.category.push(this.code(this.categoryCodes, `${entry.category}\n${entry.categorySlug}`, () =>
       this.categories.push({ name: entry.category, slug: entry.categorySlug })));
-    c.firstText.push(c.textNorm.length);
+    c.firstText.push(c.featureStart.length - 1);
     c.examples.push(1 + entry.phrasings.length);
-    c.centroidNorm.push(0);
     const word = this.words.forLanguage(entry.language);
     const touched: number[] = [];
     const said: number[] = [];
@@ -185,7 +199,6 @@ export class EntryIndex {
       }
       touched.length = 0;
       c.featureStart.push(c.features.length);
-      c.textNorm.push(0);
     }
     const status = c.status.data[no]!;
     for (const id of said) {
@@ -197,6 +210,7 @@ export class EntryIndex {
     c.wordStart.push(c.wordIds.length);
     this.byId.set(entry.id, no);
     this.changedSinceRefresh++;
+    this.idfCache = null;
   }
 
   remove(id: string): void {
@@ -209,18 +223,22 @@ export class EntryIndex {
     c.status.data[no] = DEAD;
     for (const feature of this.distinctFeatures(no)) this.entryFrequency[feature]!--;
     this.changedSinceRefresh++;
-    if (++this.dead > 1000 && this.dead > this.size) this.compact();
+    this.idfCache = null;
+    if (++this.dead > this.policy.compactAfter && this.dead > this.size) this.compact();
   }
 
   /**
-   * Works out the norms and impacts of the entries indexed since the last call, or of all of them
-   * once enough changed (see REFRESH_SHARE). Call after a batch of changes, before searching.
+   * Works out the impacts of the entries indexed since the last call, or of all of them once enough
+   * changed (see IndexPolicy.refreshShare). Call after a batch of changes, before searching.
    */
   updateNorms(): void {
     const c = this.columns;
-    const from = this.changedSinceRefresh > this.size * REFRESH_SHARE ? 0 : this.normsUpTo;
-    if (from === c.ids.length) return;
-    const idf = Float64Array.from({ length: this.featureCount }, (_, f) => this.idf(f));
+    const from = this.changedSinceRefresh > this.size * this.policy.refreshShare ? 0 : this.normsUpTo;
+    if (from === c.ids.length) {
+      if (from === 0) this.changedSinceRefresh = 0;
+      return;
+    }
+    const idf = this.idfs();
     if (from === 0 || this.maxImpact.length < this.featureCount) {
       const kept = from === 0 ? [] : this.maxImpact;
       this.maxImpact = new Float64Array(this.featureCount);
@@ -242,7 +260,6 @@ export class EntryIndex {
         let sum = 0;
         for (let i = start; i < end; i++) sum += (TF[c.counts.data[i]!]! * idf[c.features.data[i]!]!) ** 2;
         const norm = Math.sqrt(sum);
-        c.textNorm.data[first + k] = norm;
         if (!norm) continue;
         const weight = k < examples ? 1 : FIELD_WEIGHTS[k - examples]!;
         for (let i = start; i < end; i++) {
@@ -256,7 +273,6 @@ export class EntryIndex {
       let sum = 0;
       for (const f of held) sum += centroid[f]! ** 2;
       const centroidNorm = Math.sqrt(sum);
-      c.centroidNorm.data[no] = centroidNorm;
       for (const f of held) {
         const impact = peak[f]! + (centroidNorm ? (CENTROID_WEIGHT * centroid[f]!) / idf[f]! / centroidNorm : 0);
         const posting = this.postings[f]!;
@@ -329,9 +345,8 @@ export class EntryIndex {
       c.kind.push(old.kind.data[from]!);
       c.language.push(old.language.data[from]!);
       c.category.push(old.category.data[from]!);
-      c.firstText.push(c.textNorm.length);
+      c.firstText.push(c.featureStart.length - 1);
       c.examples.push(old.examples.data[from]!);
-      c.centroidNorm.push(old.centroidNorm.data[from]!);
       const first = old.firstText.data[from]!;
       for (let t = first; t < first + old.examples.data[from]! + FIELD_WEIGHTS.length; t++) {
         for (let i = old.featureStart.data[t]!; i < old.featureStart.data[t + 1]!; i++) {
@@ -339,7 +354,6 @@ export class EntryIndex {
           c.counts.push(old.counts.data[i]!);
         }
         c.featureStart.push(c.features.length);
-        c.textNorm.push(old.textNorm.data[t]!);
       }
       for (let i = old.wordStart.data[from]!; i < old.wordStart.data[from + 1]!; i++) {
         c.wordIds.push(old.wordIds.data[i]!);
