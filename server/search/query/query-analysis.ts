@@ -52,7 +52,8 @@ export function analyseQuery(index: EntryIndex, synonyms: Synonyms, query: strin
   for (const [word, weight] of weighted) {
     for (const stemmed of queryStems(word, index.languages)) {
       const feature = index.featureId(stemmed);
-      if (feature === undefined) continue;
+      // A feature no live entry holds any more (its entries changed) counts as unknown.
+      if (feature === undefined || !index.entryFrequency[feature]) continue;
       weights.set(feature, Math.max(weights.get(feature) ?? 0, weight));
       if (!isStopWord(word)) meaningful.add(feature);
     }

@@ -1,6 +1,6 @@
 import type { Candidates } from './candidates.ts';
 
-interface Ranked {
+export interface Ranked {
   no: number;
   score: number;
 }
