@@ -161,6 +161,18 @@ describe('the search engine, over seeded random histories', () => {
     );
   });
 
+  it('ranks by bounds exactly as scoring every candidate would, on larger knowledge bases', () => {
+    const many = fc.uniqueArray(entryArb, { selector: (e) => e.id, minLength: 10, maxLength: IDS.length });
+    const queries = fc.array(fc.record({ text: text(2, 6), limit: fc.integer({ min: 1, max: 3 }), agent: fc.boolean() }), { minLength: 5, maxLength: 10 });
+    fc.assert(
+      fc.property(many, queries, (entries, qs) => {
+        const index = fresh(entries);
+        for (const q of qs) expectTopOf(ranked(index, queryOn(index, q)), exhaustive(index, entries, queryOn(index, q)), q.limit);
+      }),
+      { ...RUNS, numRuns: 25 },
+    );
+  });
+
   it("bounds every candidate's score once the impacts are refreshed, so ranking may stop early", () => {
     fc.assert(
       fc.property(operations, fc.array(queryArb, { minLength: 1, maxLength: 4 }), (history, queries) => {
