@@ -3,7 +3,9 @@ import { followDatabase } from './index/index-follower.ts';
 import { analyseQuery, didYouMean } from './query/query-analysis.ts';
 import { rankEntries } from './rank/rank-entries.ts';
 import { hitOf } from './results/search-hits.ts';
-import type { Search } from './types.ts';
+import type { Search, SearchFilters } from './types.ts';
+import type { EntryIndex } from './index/entry-index.ts';
+import { entriesSaying, quotedPhrases } from './query/quoted-phrases.ts';
 import { VISIBLE_BY_DEFAULT, visibleTo } from './results/visible-entries.ts';
 
 export function createSearch(db: Db): Search {
@@ -15,7 +17,7 @@ export function createSearch(db: Db): Search {
       const { index, synonyms } = follower.current();
       const statuses = filters.statuses ?? VISIBLE_BY_DEFAULT;
       const analysed = analyseQuery(index, synonyms, query, statuses);
-      const { ranked, total } = rankEntries(index, analysed, visibleTo(index, filters), filters.limit ?? 10);
+      const { ranked, total } = rankEntries(index, analysed, visibleSaying(db, index, filters, query), filters.limit ?? 10);
       const results = ranked.flatMap(({ no, score }) => hitOf(db, index, no, score, analysed.highlight) ?? []);
       return {
         query,
@@ -27,6 +29,15 @@ export function createSearch(db: Db): Search {
     },
     idle: () => follower.idle(),
   };
+}
+
+/** The entries a search may return: visible to the reader and, if the query quotes phrases, saying them. */
+function visibleSaying(db: Db, index: EntryIndex, filters: SearchFilters, query: string): (no: number) => boolean {
+  const visible = visibleTo(index, filters);
+  const phrases = quotedPhrases(query);
+  if (!phrases.length) return visible;
+  const saying = entriesSaying(db, phrases);
+  return (no) => visible(no) && saying.has(index.columns.ids[no]!);
 }
 
 export type { Search, SearchFilters, SearchHit, SearchResults } from './types.ts';
