@@ -3,7 +3,7 @@ import type { RevisionInfo, StoredEntry } from './entry-queries.ts';
 
 /** What the entry page shows, prepared so the template only loops and tests. */
 
-const STATUS_LABELS: Record<EntryStatus, string> = {
+export const STATUS_LABELS: Record<EntryStatus, string> = {
   draft: 'Draft',
   in_review: 'In review',
   vetted: 'Vetted',
