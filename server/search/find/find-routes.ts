@@ -29,7 +29,7 @@ export function findRoutes(db: Db) {
         matches: entry.matches.map((m) => ({ ...m, several: m.count > 1 })),
       })),
     };
-    res.render('search/find', { title: q ? `${q} – find in every entry` : 'Find in every entry', q, found: view, hasQuery: q.trim().length > 0 });
+    res.render('search/find', { title: q ? `${q} – find in every entry` : 'Find in every entry', findQuery: q, found: view, hasQuery: q.trim().length > 0 });
   });
 
   router.get('/api/find', (req, res) => {
