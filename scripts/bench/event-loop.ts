@@ -2,7 +2,7 @@
 // waits before it is even read. Measured with perf_hooks.monitorEventLoopDelay while a timer asks
 // a question every 10 ms, as requests would.
 import { spawn } from 'node:child_process';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../../server/db/connection.ts';
 import { saveEntry } from '../../server/entries/save-entry.ts';
@@ -13,11 +13,14 @@ export interface Delay {
   scenario: string;
   maxMs: number;
   p99Ms: number;
+  /** How long this thread was busy meanwhile (searches included): work done elsewhere does not count. */
+  busyMs: number;
 }
 
 async function delayWhile(scenario: string, search: () => void, work: () => Promise<void>): Promise<Delay> {
   const histogram = monitorEventLoopDelay({ resolution: 5 });
   histogram.enable();
+  const before = performance.eventLoopUtilization();
   const asking = setInterval(search, 10);
   try {
     await work();
@@ -25,7 +28,14 @@ async function delayWhile(scenario: string, search: () => void, work: () => Prom
     clearInterval(asking);
     histogram.disable();
   }
-  return { scenario, maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6 };
+  return { scenario, maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6, busyMs: performance.eventLoopUtilization(before).active };
+}
+
+/** Nothing but the searches themselves: the floor the other figures stand on. */
+export async function whileOnlySearching(scenario: string, db: Db): Promise<Delay> {
+  const search = createSearch(db);
+  search.search('warm up');
+  return delayWhile(scenario, () => search.search('my card was charged twice'), () => sleep(1000));
 }
 
 /** One save, then the searches that pick it up, and the learned weights retrained meanwhile. */
