@@ -1,7 +1,9 @@
 // npm run import -- --dir DIR [--guides DIR] [--synonyms FILE] [--paths DIR]: reads entry (and guide) files into the database at DB_PATH.
+// The synonyms default to synonyms.yml beside DIR (content/synonyms.yml for content/entries).
 import { existsSync } from 'node:fs';
 import { recordAudit } from '../server/audit/audit-log.ts';
 import { ImportError, importContent } from '../server/content/import-content.ts';
+import { synonymsFileBeside } from '../server/search/query/synonyms-file.ts';
 import { fail, openMigratedDatabase, parseFlags, progressBar } from './cli.ts';
 
 const flags = parseFlags({
@@ -13,7 +15,7 @@ const flags = parseFlags({
 const entriesDir = flags.dir as string;
 const guidesDir = (flags.guides as string | undefined) ?? (flags.dir === 'content/entries' ? 'content/guides' : undefined);
 const pathsDir = (flags.paths as string | undefined) ?? (flags.dir === 'content/entries' ? 'content/paths' : undefined);
-const synonymsFile = (flags.synonyms as string | undefined) ?? (flags.dir === 'content/entries' ? 'content/synonyms.yml' : undefined);
+const synonymsFile = (flags.synonyms as string | undefined) ?? synonymsFileBeside(entriesDir);
 for (const dir of [entriesDir, guidesDir]) if (dir && !existsSync(dir)) fail(`No such folder: ${dir}`);
 
 const { db, path } = openMigratedDatabase();

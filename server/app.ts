@@ -42,6 +42,7 @@ import { createViewEngine } from './render/view-engine.ts';
 import { createSearch } from './search/search.ts';
 import { searchApi } from './search/search-api.ts';
 import { searchRoutes } from './search/search-routes.ts';
+import { findRoutes } from './search/find/find-routes.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -85,6 +86,7 @@ export function createApp({ db, config }: AppContext) {
   app.use(homeRoutes(db));
   app.use(onboardingRoutes(db));
   app.use(searchRoutes(search, db));
+  app.use(findRoutes(db));
   app.use(categoryRoutes(db));
   app.use(editorRoutes(db));
   app.use(entryRoutes(db));

@@ -9,17 +9,19 @@ import { join } from 'node:path';
 import { openDatabase } from '../../server/db/connection.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { saveEntry } from '../../server/entries/save-entry.ts';
-import { ftsMatch } from '../../server/search/fts-query.ts';
-import { queryTerms } from '../../server/search/query-terms.ts';
+import { ftsMatch } from '../../server/search/query/fts-query.ts';
+import { queryTerms } from '../../server/search/query/query-terms.ts';
 import { createSearch } from '../../server/search/search.ts';
-import { devQueries } from './bench-data.ts';
+import { banking77Database, devQueries } from './bench-data.ts';
+import { afterASave, duringAnImport, whileOnlySearching, type Delay } from './event-loop.ts';
 import { percentiles } from './percentiles.ts';
 import { writeReadmeSection } from './readme-section.ts';
 import { seededRandom } from './seeded-random.ts';
 import { syntheticCorpus } from './synthetic-entries.ts';
 import { markdownTable } from './table.ts';
 
-const SIZES = [1_000, 10_000, 100_000];
+// --quick: the smaller sizes only, to try the benchmark out.
+const SIZES = process.argv.includes('--quick') ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const QUERIES = 300;
 const dir = mkdtempSync(join(tmpdir(), 'planb-bench-'));
 const ms = (x: number) => x.toFixed(2);
@@ -64,11 +66,32 @@ for (const size of SIZES) {
 
 const searchTable = markdownTable(['entries', 'query', 'engine', 'p50 ms', 'p95 ms', 'p99 ms'], rows);
 console.log(searchTable);
+const delays = markdownTable(
+  ['event-loop delay while searching every 10 ms', 'max ms', 'p99 ms', 'main thread busy ms'],
+  (await eventLoopDelays(largest.path)).map((d) => [d.scenario, ms(d.maxMs), ms(d.p99Ms), ms(d.busyMs)]),
+);
+console.log(delays);
 // The server is asked the same kind of questions as the search function: about the 100k entries.
 const server = await serveAndLoad(largest.path, largest.question);
 console.log(server);
 rmSync(dir, { recursive: true, force: true });
-if (process.argv.includes('--write-readme')) writeReadmeSection('bench-latency', `${searchTable}\n\n${server}`);
+if (process.argv.includes('--write-readme')) writeReadmeSection('bench-latency', `${searchTable}\n\n${delays}\n\n${server}`);
+
+/** After a save (BANKING77, where learned weights are retrained; the largest database) and during an import. */
+async function eventLoopDelays(largestPath: string): Promise<Delay[]> {
+  const small = banking77Database().db;
+  const large = openDatabase(largestPath);
+  try {
+    return [
+      await whileOnlySearching('BANKING77 (77 entries): searches only, for comparison', small),
+      await afterASave('BANKING77 (77 entries): a save, then retraining the learned weights', small),
+      await afterASave(`${SIZES.at(-1)!.toLocaleString('en')} entries: a save`, large),
+      await duringAnImport(`${SIZES.at(-1)!.toLocaleString('en')} entries: another process imports 1,000 entries`, large, largestPath, 1000),
+    ];
+  } finally {
+    large.close();
+  }
+}
 
 /** Starts `npm start` on the database, waits until it answers, loads it, reads its peak memory. */
 async function serveAndLoad(dbPath: string, question: (random: () => number) => string): Promise<string> {

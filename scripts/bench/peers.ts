@@ -4,8 +4,8 @@ import Fuse from 'fuse.js';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
 import type { Db } from '../../server/db/connection.ts';
-import { ftsMatch } from '../../server/search/fts-query.ts';
-import { queryTerms } from '../../server/search/query-terms.ts';
+import { ftsMatch } from '../../server/search/query/fts-query.ts';
+import { queryTerms } from '../../server/search/query/query-terms.ts';
 
 /**
  * The engines a team would otherwise reach for, each indexing the same entries (title, phrasings,

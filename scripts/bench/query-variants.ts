@@ -1,4 +1,4 @@
-import { isStopWord } from '../../server/search/query-terms.ts';
+import { isStopWord } from '../../server/search/query/query-terms.ts';
 import { pick, seededRandom } from './seeded-random.ts';
 import type { LabelledQuery } from './bench-data.ts';
 

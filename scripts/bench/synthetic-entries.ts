@@ -1,5 +1,5 @@
 import type { Entry } from '../../server/entries/entry.ts';
-import { surfaceWords } from '../../server/search/text-analysis.ts';
+import { surfaceWords } from '../../server/search/query/text-analysis.ts';
 import { pick, seededRandom } from './seeded-random.ts';
 
 /**

@@ -5,8 +5,8 @@ import { writeEntryFile } from '../entries/entry-file.ts';
 import { findEntry, listEntryIds } from '../entries/entry-queries.ts';
 import { writeGuideFile } from '../guides/guide-file.ts';
 import { listGuides } from '../guides/guide-queries.ts';
-import { synonymGroups } from '../search/synonyms.ts';
-import { writeSynonymsFile } from '../search/synonyms-file.ts';
+import { synonymGroups } from '../search/query/synonyms.ts';
+import { writeSynonymsFile } from '../search/query/synonyms-file.ts';
 import { listPaths } from '../onboarding/onboarding-queries.ts';
 import { writePathFile } from '../onboarding/path-file.ts';
 

@@ -10,8 +10,8 @@ import { parseGuideFile } from '../guides/guide-file.ts';
 import { saveGuide } from '../guides/guide-queries.ts';
 import { ContentError } from './content-error.ts';
 import { markdownFiles } from './content-files.ts';
-import { parseSynonymsFile } from '../search/synonyms-file.ts';
-import { replaceSynonyms } from '../search/synonyms.ts';
+import { parseSynonymsFile } from '../search/query/synonyms-file.ts';
+import { replaceSynonyms } from '../search/query/synonyms.ts';
 import { itemTitles, savePath } from '../onboarding/onboarding-queries.ts';
 import { readPathFiles } from '../onboarding/path-import.ts';
 

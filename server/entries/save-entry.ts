@@ -68,7 +68,6 @@ function entryRow(db: Db, entry: Entry, revision: number, now: string) {
       ];
     }),
   );
-  const options = [...entry.solutions, ...entry.alternatives];
   return {
     id: entry.id,
     title: entry.title,
@@ -84,12 +83,7 @@ function entryRow(db: Db, entry: Entry, revision: number, now: string) {
     phrasings_text: entry.phrasings.join('\n'),
     tags_text: entry.tags.join(' '),
     summary_text: markdownToText(entry.summary),
-    body_text: [
-      ...options.map((o) => `${o.title}. ${markdownToText(o.body)}`),
-      ...PROSE_SECTIONS.map(({ key }) => markdownToText(entry[key])),
-    ]
-      .filter(Boolean)
-      .join('\n'),
+    body_text: bodyParts(entry).map((part) => part.text).join('\n'),
     revision,
     updated_at: now,
   };
@@ -134,3 +128,15 @@ const statements = preparedFor((db) => ({
       'INSERT INTO entry_options (entry_id, position, kind, title, body_md, body_html) VALUES (?, ?, ?, ?, ?, ?)',
     ),
 }));
+
+/**
+ * The sections body_text is made of, in order, each named as the entry page shows it (empty ones
+ * left out): the full-text index's body column, which "find in every entry" splits back into them.
+ */
+export function bodyParts(entry: Entry): { section: string; text: string }[] {
+  return [
+    ...entry.solutions.map((o) => ({ section: `Solution: ${o.title}`, text: `${o.title}. ${markdownToText(o.body)}` })),
+    ...entry.alternatives.map((o) => ({ section: `Alternative: ${o.title}`, text: `${o.title}. ${markdownToText(o.body)}` })),
+    ...PROSE_SECTIONS.map(({ key, heading }) => ({ section: heading, text: markdownToText(entry[key]) })),
+  ].filter((part) => part.text);
+}

@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import type { Db } from '../db/connection.ts';
 import { validate } from '../http/validate.ts';
-import { filtersOf, loggedFilters } from './search-filters.ts';
+import { filtersOf, loggedFilters } from './query/search-filters.ts';
 import { logSearch } from './search-log.ts';
-import type { Search } from './search.ts';
-import { searchParamsSchema } from './search-params.ts';
+import type { Search } from './types.ts';
+import { searchParamsSchema } from './query/search-params.ts';
 
 export function searchApi(search: Search, db: Db) {
   const router = Router();
@@ -13,9 +13,9 @@ export function searchApi(search: Search, db: Db) {
     const params = validate(searchParamsSchema, req.query);
     const user = res.locals.user;
     const found = search.search(params.q, filtersOf(params, params.limit, user));
-    if (params.q.trim()) {
+    if (params.q.trim() && user) {
       logSearch(db, {
-        query: params.q, filters: loggedFilters(params), resultCount: found.total, tookMs: found.tookMs, source: 'api', user: user?.name,
+        query: params.q, filters: loggedFilters(params), resultCount: found.total, tookMs: found.tookMs, source: 'api', user: user.name,
       });
     }
     res.json({

@@ -13,7 +13,8 @@ export interface LoggedSearch {
   resultCount: number;
   tookMs: number;
   source: SearchSource;
-  user?: string | null;
+  /** Who searched: only signed-in readers are logged (an anonymous reader leaves no trace). */
+  user: string;
 }
 
 /** A typing session goes on in the row it started while no entry was opened, for this long. */
@@ -24,13 +25,13 @@ const statements = preparedFor((db) => ({
     VALUES (@query, @filters, @resultCount, @tookMs, @at, @user, @source)`),
   continueTyping: db.prepare(`UPDATE search_log
     SET query = @query, filters = @filters, result_count = @resultCount, took_ms = @tookMs, searched_at = @at
-    WHERE id = @id AND source = 'as-you-type' AND opened_entry_id IS NULL AND searched_at >= @since`),
-  opened: db.prepare(`UPDATE search_log SET opened_entry_id = ?, opened_at = ? WHERE id = ? AND opened_entry_id IS NULL`),
+    WHERE id = @id AND user = @user AND source = 'as-you-type' AND opened_entry_id IS NULL AND searched_at >= @since`),
+  opened: db.prepare(`UPDATE search_log SET opened_entry_id = ?, opened_at = ? WHERE id = ? AND user = ? AND opened_entry_id IS NULL`),
 }));
 
 /**
  * Records a search and returns its log id. An as-you-type search that continues a typing session
- * (`continues`: the id the previous keystroke got) updates that row instead of adding one.
+ * (`continues`: the id the previous keystroke got, by the same person) updates that row instead of adding one.
  */
 export function logSearch(db: Db, search: LoggedSearch, continues?: number): number {
   const now = new Date();
@@ -40,7 +41,7 @@ export function logSearch(db: Db, search: LoggedSearch, continues?: number): num
     resultCount: search.resultCount,
     tookMs: search.tookMs,
     at: now.toISOString(),
-    user: search.user ?? null,
+    user: search.user,
     source: search.source,
   };
   if (continues !== undefined) {
@@ -50,7 +51,7 @@ export function logSearch(db: Db, search: LoggedSearch, continues?: number): num
   return Number(statements(db).insert.run(row).lastInsertRowid);
 }
 
-/** Records which entry was opened from the results of a logged search (the first one counts). */
-export function logOpened(db: Db, logId: number, entryId: string): void {
-  statements(db).opened.run(entryId, new Date().toISOString(), logId);
+/** Records which entry was opened from the results of a person's own logged search (the first one counts). */
+export function logOpened(db: Db, logId: number, entryId: string, user: string): void {
+  statements(db).opened.run(entryId, new Date().toISOString(), logId, user);
 }

@@ -6,10 +6,10 @@ import type { Db } from '../db/connection.ts';
 import { ENTRY_KINDS } from '../entries/entry.ts';
 import { listLanguages } from '../entries/entry-queries.ts';
 import { validate } from '../http/validate.ts';
-import { filtersOf, loggedFilters } from './search-filters.ts';
+import { filtersOf, loggedFilters } from './query/search-filters.ts';
 import { logOpened, logSearch } from './search-log.ts';
-import type { Search, SearchHit } from './search.ts';
-import { openParamsSchema, searchParamsSchema, type SearchParams } from './search-params.ts';
+import type { Search, SearchHit } from './types.ts';
+import { openParamsSchema, searchParamsSchema, type SearchParams } from './query/search-params.ts';
 
 export function searchRoutes(search: Search, db: Db) {
   const router = Router();
@@ -21,8 +21,8 @@ export function searchRoutes(search: Search, db: Db) {
     const user = res.locals.user;
     const found = search.search(params.q, filtersOf(params, 50, user));
     const source = params.fragment ? 'as-you-type' : 'page';
-    const logged = { query: params.q, filters: loggedFilters(params), resultCount: found.total, tookMs: found.tookMs, source, user: user?.name } as const;
-    const logId = hasQuery ? logSearch(db, logged, params.session) : null;
+    const logged = user && { query: params.q, filters: loggedFilters(params), resultCount: found.total, tookMs: found.tookMs, source, user: user.name } as const;
+    const logId = hasQuery && logged ? logSearch(db, logged, params.session) : null;
     const view = {
       q: params.q,
       found,
@@ -40,7 +40,7 @@ export function searchRoutes(search: Search, db: Db) {
   // A result's link: records which entry was opened from which search, then shows it.
   router.get('/search/open/:logId/:entryId', (req, res) => {
     const { logId, entryId } = validate(openParamsSchema, req.params);
-    logOpened(db, logId, entryId);
+    if (res.locals.user) logOpened(db, logId, entryId, res.locals.user.name);
     res.redirect(303, `/entries/${entryId}`);
   });
 

@@ -1,79 +1,43 @@
 import type { Db } from '../db/connection.ts';
-import type { EntryKind, EntryStatus } from '../entries/entry.ts';
-import { gather } from './candidates.ts';
-import { VETTED } from './entry-index.ts';
-import { followDatabase } from './index-follower.ts';
-import { analyseQuery, didYouMean } from './query-analysis.ts';
-import { topScored } from './ranking.ts';
-import { score, withQuery } from './relevance.ts';
-import { hitOf } from './search-hits.ts';
-import { visibleTo } from './visible-entries.ts';
-
-export interface SearchFilters {
-  /** Category name or slug. */
-  category?: string;
-  kind?: EntryKind;
-  language?: string;
-  /** The statuses the reader may see; by default all but archived. */
-  statuses?: readonly EntryStatus[];
-  limit?: number;
-}
-
-export interface SearchHit {
-  id: string;
-  title: string;
-  kind: EntryKind;
-  isUnusual: boolean;
-  category: string;
-  categorySlug: string;
-  status: EntryStatus;
-  isVetted: boolean;
-  score: number;
-  /** Safe HTML: the best passage with the matched words in <mark>. */
-  snippet: string;
-  /** Safe HTML: the title with the matched words in <mark>. */
-  titleHtml: string;
-  url: string;
-}
-
-export interface SearchResults {
-  query: string;
-  total: number;
-  tookMs: number;
-  results: SearchHit[];
-  /** On no results: the query with its unknown words corrected, when that could find something. */
-  didYouMean: string | null;
-}
-
-export interface Search {
-  search(query: string, filters?: SearchFilters): SearchResults;
-}
-
-/** Drafts and entries in review still show, below vetted ones. */
-const UNVETTED_FACTOR = 0.5;
+import { followDatabase } from './index/index-follower.ts';
+import { analyseQuery, didYouMean } from './query/query-analysis.ts';
+import { rankEntries } from './rank/rank-entries.ts';
+import { hitOf } from './results/search-hits.ts';
+import type { Search, SearchFilters } from './types.ts';
+import type { EntryIndex } from './index/entry-index.ts';
+import { entriesSaying, quotedPhrases } from './query/quoted-phrases.ts';
+import { VISIBLE_BY_DEFAULT, visibleTo } from './results/visible-entries.ts';
 
 export function createSearch(db: Db): Search {
-  const current = followDatabase(db);
+  const follower = followDatabase(db);
 
   return {
     search(query, filters = {}) {
       const started = performance.now();
-      const { index, synonyms } = current();
-      const analysed = analyseQuery(index, synonyms, query);
-      const status = index.columns.status.data;
-      const { ranked, total } = withQuery(index, analysed.weights, (vector) => {
-        const candidates = gather(index, vector, analysed.meaningful, visibleTo(index, filters));
-        const scoreOf = (no: number) => score(index, no, vector) * (status[no] === VETTED ? 1 : UNVETTED_FACTOR);
-        return { ranked: topScored(candidates, filters.limit ?? 10, scoreOf, !index.learned.size), total: candidates.found.length };
-      });
+      const { index, synonyms } = follower.current();
+      const statuses = filters.statuses ?? VISIBLE_BY_DEFAULT;
+      const analysed = analyseQuery(index, synonyms, query, statuses);
+      const { ranked, total } = rankEntries(index, analysed, visibleSaying(db, index, filters, query), filters.limit ?? 10);
       const results = ranked.flatMap(({ no, score }) => hitOf(db, index, no, score, analysed.highlight) ?? []);
       return {
         query,
         total,
         tookMs: Math.round((performance.now() - started) * 100) / 100,
         results,
-        didYouMean: total ? null : didYouMean(index, query),
+        didYouMean: total ? null : didYouMean(index, query, statuses),
       };
     },
+    idle: () => follower.idle(),
   };
 }
+
+/** The entries a search may return: visible to the reader and, if the query quotes phrases, saying them. */
+function visibleSaying(db: Db, index: EntryIndex, filters: SearchFilters, query: string): (no: number) => boolean {
+  const visible = visibleTo(index, filters);
+  const phrases = quotedPhrases(query);
+  if (!phrases.length) return visible;
+  const saying = entriesSaying(db, phrases);
+  return (no) => visible(no) && saying.has(index.columns.ids[no]!);
+}
+
+export type { Search, SearchFilters, SearchHit, SearchResults } from './types.ts';

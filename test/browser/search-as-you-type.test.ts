@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { startSeededApp } from '../support/app.ts';
 import { inChromium } from './chromium.ts';
+import { signedInPage } from './signed-in-page.ts';
 
-const session = inChromium(// Open reading: a visitor searches without signing in (the search log then has no user).
-  () => startSeededApp({ readAccess: 'open' }));
+// Open reading: a visitor searches without signing in (only signed-in searches are logged).
+const session = inChromium(() => startSeededApp({ readAccess: 'open' }));
 
 describe('as you type, in Chromium', () => {
   it('shows highlighted results under the box while typing, and logs the entry opened', async () => {
-    const page = await session.browser.newPage();
-    await page.goto(session.app.url);
+    await session.app.as('sam', 'agent');
+    const page = await signedInPage(session.browser, session.app.url, 'sam');
     await page.keyboard.type('parcel la');
     const first = page.locator('[data-live-results] .result__title').first();
     await first.waitFor();
@@ -16,8 +17,8 @@ describe('as you type, in Chromium', () => {
     expect(await page.locator('[data-live-results] .result__title mark').allInnerTexts()).toEqual(['parcel', 'late']);
     await first.click();
     await page.waitForURL(/\/entries\/late-parcel$/);
-    const logged = session.db.prepare("SELECT query, source, opened_entry_id FROM search_log WHERE source = 'as-you-type'").all();
-    expect(logged).toEqual([{ query: 'parcel la', source: 'as-you-type', opened_entry_id: 'late-parcel' }]);
+    const logged = session.db.prepare("SELECT query, source, user, opened_entry_id FROM search_log WHERE source = 'as-you-type'").all();
+    expect(logged).toEqual([{ query: 'parcel la', source: 'as-you-type', user: 'sam', opened_entry_id: 'late-parcel' }]);
     await page.close();
   });
 

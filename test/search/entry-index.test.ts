@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { gather } from '../../server/search/candidates.ts';
-import { EntryIndex, type IndexedEntry } from '../../server/search/entry-index.ts';
-import { score, withQuery } from '../../server/search/relevance.ts';
-import { stem } from '../../server/search/text-analysis.ts';
+import { gather } from '../../server/search/rank/candidates.ts';
+import { EntryIndex } from '../../server/search/index/entry-index.ts';
+import type { IndexedEntry } from '../../server/search/types.ts';
+import { score, withQuery } from '../../server/search/rank/relevance.ts';
+import { stem } from '../../server/search/query/text-analysis.ts';
 
 const entry = (id: string, title: string): IndexedEntry => ({
   id, title, kind: 'common', category: 'Delivery', categorySlug: 'delivery', language: 'en', status: 'vetted',

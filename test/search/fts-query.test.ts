@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ftsMatch } from '../../server/search/fts-query.ts';
-import { queryTerms } from '../../server/search/query-terms.ts';
+import { ftsMatch } from '../../server/search/query/fts-query.ts';
+import { queryTerms } from '../../server/search/query/query-terms.ts';
 import { createSearch } from '../../server/search/search.ts';
 import { saveEntry } from '../../server/entries/save-entry.ts';
 import { freshDatabase } from '../support/database.ts';

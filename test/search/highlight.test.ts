@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlight, snippet } from '../../server/search/highlight.ts';
+import { highlight, snippet } from '../../server/search/results/highlight.ts';
 
 describe('highlighting the matched words', () => {
   it.each([

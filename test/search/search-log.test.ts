@@ -17,28 +17,29 @@ const lastLogged = () => db.prepare('SELECT * FROM search_log ORDER BY id DESC L
 
 describe('the query log', () => {
   it('records a page search with its filters, count and time, then the entry opened from it', async () => {
-    const { html } = await app.page('/search?q=parcel&category=Delivery');
+    const { html } = await (await app.as('sam')).page('/search?q=parcel&category=Delivery');
     const logged = lastLogged();
-    expect(logged).toMatchObject({ query: 'parcel', filters: '{"category":"Delivery"}', result_count: 1, source: 'page', user: null, opened_entry_id: null });
+    expect(logged).toMatchObject({ query: 'parcel', filters: '{"category":"Delivery"}', result_count: 1, source: 'page', user: 'sam', opened_entry_id: null });
     expect(typeof logged.took_ms).toBe('number');
     const link = html.querySelector('.result__title')!.getAttribute('href')!;
     expect(link).toBe(`/search/open/${logged.id}/late-parcel`);
 
-    const opened = await fetch(app.url + link, { redirect: 'manual' });
+    const opened = await (await app.as('sam')).fetch(link);
     expect(opened.status).toBe(303);
     expect(opened.headers.get('location')).toBe('/entries/late-parcel');
     expect(lastLogged()).toMatchObject({ id: logged.id, opened_entry_id: 'late-parcel' });
   });
 
   it('keeps one row per typing session in the as-you-type box', async () => {
-    await app.page('/search?q=par&fragment=1');
+    const agent = await app.as('sam');
+    await agent.page('/search?q=par&fragment=1');
     const first = lastLogged();
-    await app.page(`/search?q=parcel+late&fragment=1&session=${first.id}`);
+    await agent.page(`/search?q=parcel+late&fragment=1&session=${first.id}`);
     expect(lastLogged()).toMatchObject({ id: first.id, query: 'parcel late', source: 'as-you-type' });
   });
 
   it('records searches with no results, for the content-gap view', async () => {
-    await app.json('/api/search?q=submarine');
+    await (await app.as('sam')).json('/api/search?q=submarine');
     expect(lastLogged()).toMatchObject({ query: 'submarine', result_count: 0, source: 'api' });
   });
 

@@ -1,7 +1,7 @@
-import { visibleStatuses } from '../accounts/permissions.ts';
-import type { User } from '../accounts/user.ts';
+import { visibleStatuses } from '../../accounts/permissions.ts';
+import type { User } from '../../accounts/user.ts';
 import type { SearchParams } from './search-params.ts';
-import type { SearchFilters } from './search.ts';
+import type { SearchFilters } from '../types.ts';
 
 /**
  * The filters of a search request, as search() takes them and as the query log records them.

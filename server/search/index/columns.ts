@@ -3,7 +3,7 @@
  * of values at 100k entries) rather than small arrays per entry, which cost more in headers and
  * garbage collection than in data. `data` may be longer than `length`; read only below `length`.
  */
-type TypedArray = Int32Array | Uint32Array | Uint8Array | Float64Array;
+type TypedArray = Int32Array | Uint32Array | Uint8Array;
 
 class Column<T extends TypedArray> {
   length = 0;
@@ -33,4 +33,3 @@ class Column<T extends TypedArray> {
 export const intColumn = () => new Column(new Int32Array(0), (n) => new Int32Array(n));
 export const uintColumn = () => new Column(new Uint32Array(0), (n) => new Uint32Array(n));
 export const byteColumn = () => new Column(new Uint8Array(0), (n) => new Uint8Array(n));
-export const floatColumn = () => new Column(new Float64Array(0), (n) => new Float64Array(n));

@@ -1,6 +1,6 @@
 import type { Candidates } from './candidates.ts';
 
-interface Ranked {
+export interface Ranked {
   no: number;
   score: number;
 }
@@ -18,8 +18,8 @@ const ROUNDING = 1 + 1e-6;
 /**
  * The `limit` best candidates by score, ties in the order found. Candidates are scored in order of
  * their bound, and scoring stops once no bound left can reach the limit-th score, or after
- * MAX_SCORED. Without valid bounds (learned weights can add to a score, on small indexes) the
- * MAX_SCORED with the highest are all scored.
+ * MAX_SCORED. Without valid bounds (learned weights can add to a score, on small indexes; impacts
+ * worked out before the idf last moved may fall short) the MAX_SCORED with the highest are all scored.
  */
 export function topScored({ found, bounds }: Candidates, limit: number, score: (no: number) => number, bounded: boolean): Ranked[] {
   const order = byBound(bounds, Math.max(MAX_SCORED, limit));

@@ -1,9 +1,9 @@
-import type { Db } from '../db/connection.ts';
-import { preparedFor } from '../db/prepared.ts';
-import { ENTRY_KINDS, ENTRY_STATUSES } from '../entries/entry.ts';
-import type { EntryIndex } from './entry-index.ts';
+import type { Db } from '../../db/connection.ts';
+import { preparedFor } from '../../db/prepared.ts';
+import { ENTRY_KINDS, ENTRY_STATUSES } from '../../entries/entry.ts';
+import type { EntryIndex } from '../index/entry-index.ts';
 import { highlight, snippet } from './highlight.ts';
-import type { SearchHit } from './search.ts';
+import type { SearchHit } from '../types.ts';
 
 /**
  * The results as shown. The index keeps no texts (they would be most of its memory), so the title

@@ -1,5 +1,5 @@
-import { escapeHtml } from '../render/escape-html.ts';
-import { fold, words } from './query-terms.ts';
+import { escapeHtml } from '../../render/escape-html.ts';
+import { fold, words } from '../query/query-terms.ts';
 
 /**
  * Marks the query's words in a text, as safe HTML. A word matches a term when it starts with the

@@ -1,5 +1,6 @@
-import type { EntryIndex } from './entry-index.ts';
+import type { EntryIndex } from '../index/entry-index.ts';
 import type { QueryVector } from './relevance.ts';
+import { scratchOf } from './scratch.ts';
 
 /**
  * Words held by more than COMMON_WORD entries only add candidates while fewer than ENOUGH were
@@ -7,24 +8,6 @@ import type { QueryVector } from './relevance.ts';
  */
 const ENOUGH = 300;
 const COMMON_WORD = 20_000;
-
-/** Per entry number: its bound while gathering (zeroed again after each query), and the lists below. */
-class Scratch {
-  readonly bound: Float64Array;
-  readonly touched: Int32Array;
-  readonly found: Int32Array;
-  readonly bounds: Float64Array;
-
-  constructor(readonly size: number) {
-    this.bound = new Float64Array(size);
-    this.touched = new Int32Array(size);
-    this.found = new Int32Array(size);
-    this.bounds = new Float64Array(size);
-  }
-}
-
-/** Reused across queries: allocating arrays as long as the index for each query would busy the GC. */
-const scratches = new WeakMap<EntryIndex, Scratch>();
 
 export interface Candidates {
   /** The visible entries holding a meaningful query word, in the order found (rarest word first). */
@@ -39,10 +22,7 @@ export interface Candidates {
  * holds, plus the most any word not gathered here could add.
  */
 export function gather(index: EntryIndex, query: QueryVector, meaningful: Set<number>, visible: (no: number) => boolean): Candidates {
-  const entries = index.columns.ids.length;
-  let scratch = scratches.get(index);
-  if (!scratch || scratch.size < entries) scratches.set(index, (scratch = new Scratch(Math.ceil(entries * 1.25))));
-  const { bound, touched, found, bounds } = scratch;
+  const { bound, touched, found, bounds } = scratchOf(index);
   let touchedCount = 0;
   let unseen = 0;
   try {

@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection.ts';
-import { preparedFor } from '../db/prepared.ts';
+import type { Db } from '../../db/connection.ts';
+import { preparedFor } from '../../db/prepared.ts';
 import { surfaceWords } from './text-analysis.ts';
 
 /**

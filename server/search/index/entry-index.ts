@@ -1,26 +1,12 @@
-import { ENTRY_KINDS, ENTRY_STATUSES, type EntryKind, type EntryStatus } from '../entries/entry.ts';
-import { byteColumn, floatColumn, intColumn, uintColumn } from './columns.ts';
+import { ENTRY_KINDS, ENTRY_STATUSES } from '../../entries/entry.ts';
+import type { IndexedEntry } from '../types.ts';
+import { byteColumn, intColumn, uintColumn } from './columns.ts';
 import { PostingList } from './posting-list.ts';
-import { words } from './query-terms.ts';
-import { CENTROID_WEIGHT, FIELD_WEIGHTS } from './score-weights.ts';
-import { stem, surfaceWord } from './text-analysis.ts';
+import { words } from '../query/query-terms.ts';
+import { CENTROID_WEIGHT, FIELD_WEIGHTS } from '../rank/score-weights.ts';
+import { stem, surfaceWord } from '../query/text-analysis.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { WordMemo } from './word-memo.ts';
-
-/** What the index reads of an entry. Its texts are turned into features and not kept in memory. */
-export interface IndexedEntry {
-  id: string;
-  title: string;
-  kind: EntryKind;
-  category: string;
-  categorySlug: string;
-  language: string;
-  status: EntryStatus;
-  phrasings: string[];
-  tags: string;
-  summary: string;
-  body: string;
-}
 
 /**
  * Weight of a word said n times in one text, 1 + ln n, in single precision as the index always
@@ -31,12 +17,18 @@ export const TF = Float32Array.from({ length: 256 }, (_, n) => (n ? 1 + Math.log
 const DEAD = 255;
 export const VETTED = ENTRY_STATUSES.indexOf('vetted');
 
-/**
- * After this share of the entries changed, every norm is worked out again with the current idf.
- * Between refreshes an entry's norms use the idf of when it was indexed: idf moves by less than
- * that share meanwhile, which does not change the ranking in practice.
- */
-const REFRESH_SHARE = 0.01;
+export interface IndexPolicy {
+  /**
+   * After this share of the entries changed, every impact is worked out again with the current idf.
+   * Between refreshes the impacts of entries indexed earlier use the idf of their time, so they
+   * may bound a score too low: ranking then does not stop early on bounds (see ranking.ts).
+   */
+  refreshShare: number;
+  /** Compaction waits for this many dead entry numbers, and for them to outnumber the live ones. */
+  compactAfter: number;
+}
+
+const POLICY: IndexPolicy = { refreshShare: 0.01, compactAfter: 1000 };
 
 /**
  * The index's packed columns (rebuilt whole on compaction). Entry `no` owns the texts
@@ -52,16 +44,17 @@ export class Columns {
   readonly category = intColumn();
   readonly firstText = uintColumn();
   readonly examples = uintColumn();
-  /** Length of the centroid of the entry's examples (tf-idf, each example of length 1). */
-  readonly centroidNorm = floatColumn();
   readonly featureStart = uintColumn();
-  /** Length of each text's tf-idf vector. */
-  readonly textNorm = floatColumn();
   readonly features = intColumn();
   readonly counts = byteColumn();
+  /** Entry `no` says the vocabulary's words wordIds[wordStart[no] … wordStart[no+1]-1], wordCounts times. */
+  readonly wordStart = uintColumn();
+  readonly wordIds = intColumn();
+  readonly wordCounts = intColumn();
 
   constructor() {
     this.featureStart.push(0);
+    this.wordStart.push(0);
   }
 }
 
@@ -72,7 +65,8 @@ export interface LearnedRow {
 }
 
 interface Word {
-  surface: string;
+  /** The word as agents type it, in the vocabulary. */
+  id: number;
   feature: number;
 }
 
@@ -98,14 +92,21 @@ export class EntryIndex {
   private readonly categoryCodes = new Map<string, number>();
   private readonly words = new WordMemo<Word>((word, language) => {
     const surface = surfaceWord(word);
-    return { surface, feature: this.intern(stem(surface, language)) };
+    return { id: this.vocabulary.intern(surface), feature: this.intern(stem(surface, language)) };
   });
   /** Scratch, one slot per feature: counts within a text, and the last entry that held the feature. */
   private readonly tally = intColumn();
   private readonly seenIn = intColumn();
+  /** Scratch, one slot per vocabulary word: how often the entry at hand says it. */
+  private readonly wordTally = intColumn();
+  /** Goes up each time compaction renumbers the entries. */
+  generation = 0;
   private dead = 0;
   private normsUpTo = 0;
   private changedSinceRefresh = 0;
+  private idfCache: Float64Array | null = null;
+
+  constructor(private readonly policy: IndexPolicy = POLICY) {}
 
   get size(): number {
     return this.byId.size;
@@ -130,6 +131,16 @@ export class EntryIndex {
   /** idf over entries (not texts): a word said in every phrasing of one entry still singles it out. */
   idf(feature: number): number {
     return Math.log((this.size + 1) / ((this.entryFrequency[feature] ?? 0) + 1)) + 1;
+  }
+
+  /** Every feature's idf as of now (worked out again after a change). */
+  idfs(): Float64Array {
+    return (this.idfCache ??= Float64Array.from({ length: this.featureCount }, (_, f) => this.idf(f)));
+  }
+
+  /** Whether every impact was worked out with the idf of now: only then do they bound scores. */
+  get impactsExact(): boolean {
+    return this.changedSinceRefresh === 0 && this.normsUpTo === this.columns.ids.length;
   }
 
   /** The distinct features of an entry, sorted. */
@@ -164,15 +175,16 @@ export class EntryIndex {
     c.language.push(this.code(this.languageCodes, entry.language, () => this.languages.add(entry.language)));
     c.category.push(this.code(this.categoryCodes, `${entry.category}\n${entry.categorySlug}`, () =>
       this.categories.push({ name: entry.category, slug: entry.categorySlug })));
-    c.firstText.push(c.textNorm.length);
+    c.firstText.push(c.featureStart.length - 1);
     c.examples.push(1 + entry.phrasings.length);
-    c.centroidNorm.push(0);
     const word = this.words.forLanguage(entry.language);
     const touched: number[] = [];
+    const said: number[] = [];
     for (const text of [entry.title, ...entry.phrasings, entry.tags, entry.summary, entry.body]) {
       for (const written of words(text)) {
-        const { surface, feature } = word(written);
-        this.vocabulary.add(surface);
+        const { id, feature } = word(written);
+        this.wordTally.grow(id + 1);
+        if (this.wordTally.data[id]!++ === 0) said.push(id);
         if (this.tally.data[feature]!++ === 0) touched.push(feature);
       }
       for (const feature of touched) {
@@ -187,10 +199,18 @@ export class EntryIndex {
       }
       touched.length = 0;
       c.featureStart.push(c.features.length);
-      c.textNorm.push(0);
     }
+    const status = c.status.data[no]!;
+    for (const id of said) {
+      c.wordIds.push(id);
+      c.wordCounts.push(this.wordTally.data[id]!);
+      this.vocabulary.count(id, status, this.wordTally.data[id]!);
+      this.wordTally.data[id] = 0;
+    }
+    c.wordStart.push(c.wordIds.length);
     this.byId.set(entry.id, no);
     this.changedSinceRefresh++;
+    this.idfCache = null;
   }
 
   remove(id: string): void {
@@ -198,21 +218,27 @@ export class EntryIndex {
     if (no === undefined) return;
     this.byId.delete(id);
     this.learned.delete(no);
-    this.columns.status.data[no] = DEAD;
+    const c = this.columns;
+    for (let i = c.wordStart.data[no]!; i < c.wordStart.data[no + 1]!; i++) this.vocabulary.count(c.wordIds.data[i]!, c.status.data[no]!, -c.wordCounts.data[i]!);
+    c.status.data[no] = DEAD;
     for (const feature of this.distinctFeatures(no)) this.entryFrequency[feature]!--;
     this.changedSinceRefresh++;
-    if (++this.dead > 1000 && this.dead > this.size) this.compact();
+    this.idfCache = null;
+    if (++this.dead > this.policy.compactAfter && this.dead > this.size) this.compact();
   }
 
   /**
-   * Works out the norms and impacts of the entries indexed since the last call, or of all of them
-   * once enough changed (see REFRESH_SHARE). Call after a batch of changes, before searching.
+   * Works out the impacts of the entries indexed since the last call, or of all of them once enough
+   * changed (see IndexPolicy.refreshShare). Call after a batch of changes, before searching.
    */
   updateNorms(): void {
     const c = this.columns;
-    const from = this.changedSinceRefresh > this.size * REFRESH_SHARE ? 0 : this.normsUpTo;
-    if (from === c.ids.length) return;
-    const idf = Float64Array.from({ length: this.featureCount }, (_, f) => this.idf(f));
+    const from = this.changedSinceRefresh > this.size * this.policy.refreshShare ? 0 : this.normsUpTo;
+    if (from === c.ids.length) {
+      if (from === 0) this.changedSinceRefresh = 0;
+      return;
+    }
+    const idf = this.idfs();
     if (from === 0 || this.maxImpact.length < this.featureCount) {
       const kept = from === 0 ? [] : this.maxImpact;
       this.maxImpact = new Float64Array(this.featureCount);
@@ -234,7 +260,6 @@ export class EntryIndex {
         let sum = 0;
         for (let i = start; i < end; i++) sum += (TF[c.counts.data[i]!]! * idf[c.features.data[i]!]!) ** 2;
         const norm = Math.sqrt(sum);
-        c.textNorm.data[first + k] = norm;
         if (!norm) continue;
         const weight = k < examples ? 1 : FIELD_WEIGHTS[k - examples]!;
         for (let i = start; i < end; i++) {
@@ -248,7 +273,6 @@ export class EntryIndex {
       let sum = 0;
       for (const f of held) sum += centroid[f]! ** 2;
       const centroidNorm = Math.sqrt(sum);
-      c.centroidNorm.data[no] = centroidNorm;
       for (const f of held) {
         const impact = peak[f]! + (centroidNorm ? (CENTROID_WEIGHT * centroid[f]!) / idf[f]! / centroidNorm : 0);
         const posting = this.postings[f]!;
@@ -321,9 +345,8 @@ export class EntryIndex {
       c.kind.push(old.kind.data[from]!);
       c.language.push(old.language.data[from]!);
       c.category.push(old.category.data[from]!);
-      c.firstText.push(c.textNorm.length);
+      c.firstText.push(c.featureStart.length - 1);
       c.examples.push(old.examples.data[from]!);
-      c.centroidNorm.push(old.centroidNorm.data[from]!);
       const first = old.firstText.data[from]!;
       for (let t = first; t < first + old.examples.data[from]! + FIELD_WEIGHTS.length; t++) {
         for (let i = old.featureStart.data[t]!; i < old.featureStart.data[t + 1]!; i++) {
@@ -331,8 +354,12 @@ export class EntryIndex {
           c.counts.push(old.counts.data[i]!);
         }
         c.featureStart.push(c.features.length);
-        c.textNorm.push(old.textNorm.data[t]!);
       }
+      for (let i = old.wordStart.data[from]!; i < old.wordStart.data[from + 1]!; i++) {
+        c.wordIds.push(old.wordIds.data[i]!);
+        c.wordCounts.push(old.wordCounts.data[i]!);
+      }
+      c.wordStart.push(c.wordIds.length);
       this.byId.set(old.ids[from]!, no);
     }
     this.columns = c;
@@ -341,6 +368,7 @@ export class EntryIndex {
     // Entries put in this batch have no norms yet: the next update works all of them out.
     this.normsUpTo = 0;
     this.dead = 0;
+    this.generation++;
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTRY_KINDS } from '../entries/entry.ts';
+import { ENTRY_KINDS } from '../../entries/entry.ts';
 
 const optionalText = z
   .string({ error: 'must be given once' })

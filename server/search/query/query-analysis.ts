@@ -1,4 +1,5 @@
-import type { EntryIndex } from './entry-index.ts';
+import type { EntryStatus } from '../../entries/entry.ts';
+import type { EntryIndex } from '../index/entry-index.ts';
 import { isStopWord } from './query-terms.ts';
 import type { Synonyms } from './synonyms.ts';
 import { queryStems, surfaceWords } from './text-analysis.ts';
@@ -23,22 +24,24 @@ export interface AnalysedQuery {
   highlight: string[];
 }
 
-export function analyseQuery(index: EntryIndex, synonyms: Synonyms, query: string): AnalysedQuery {
+/** `statuses`: the entries the reader may see; only their words complete or correct a query. */
+export function analyseQuery(index: EntryIndex, synonyms: Synonyms, query: string, statuses: readonly EntryStatus[]): AnalysedQuery {
+  const vocabulary = index.vocabulary.seenBy(statuses);
   const typed = surfaceWords(query);
   const stillTyping = /[\p{L}\p{N}]$/u.test(query);
   const weighted = new Map<string, number>();
   const add = (word: string, weight: number) => weighted.set(word, Math.max(weighted.get(word) ?? 0, weight));
 
   typed.forEach((word, i) => {
-    const known = index.vocabulary.has(word);
+    const known = vocabulary.has(word);
     if (known) add(word, 1);
     // A short stop word at the end ("can't log in") is finished, not the start of "invoice".
     const finished = word.length < 3 && isStopWord(word);
     if (stillTyping && i === typed.length - 1 && !finished) {
-      for (const completion of index.vocabulary.completions(word, COMPLETIONS)) add(completion, COMPLETION);
+      for (const completion of vocabulary.completions(word, COMPLETIONS)) add(completion, COMPLETION);
     }
     if (!known && !weighted.has(word)) {
-      const corrected = index.vocabulary.correction(word);
+      const corrected = vocabulary.correction(word);
       add(corrected ?? word, corrected ? CORRECTED : 1);
     }
   });
@@ -49,7 +52,8 @@ export function analyseQuery(index: EntryIndex, synonyms: Synonyms, query: strin
   for (const [word, weight] of weighted) {
     for (const stemmed of queryStems(word, index.languages)) {
       const feature = index.featureId(stemmed);
-      if (feature === undefined) continue;
+      // A feature no live entry holds any more (its entries changed) counts as unknown.
+      if (feature === undefined || !index.entryFrequency[feature]) continue;
       weights.set(feature, Math.max(weights.get(feature) ?? 0, weight));
       if (!isStopWord(word)) meaningful.add(feature);
     }
@@ -60,11 +64,12 @@ export function analyseQuery(index: EntryIndex, synonyms: Synonyms, query: strin
 }
 
 /** On no results: the query with each unknown word replaced by its closest known word, if any changed. */
-export function didYouMean(index: EntryIndex, query: string): string | null {
+export function didYouMean(index: EntryIndex, query: string, statuses: readonly EntryStatus[]): string | null {
+  const vocabulary = index.vocabulary.seenBy(statuses);
   let changed = false;
   const suggestion = surfaceWords(query).map((word) => {
-    if (index.vocabulary.has(word) || word.length < 3) return word;
-    const corrected = index.vocabulary.correction(word, Math.max(1, Math.ceil(word.length / 4)));
+    if (vocabulary.has(word) || word.length < 3) return word;
+    const corrected = vocabulary.correction(word, Math.max(1, Math.ceil(word.length / 4)));
     if (corrected) changed = true;
     return corrected ?? word;
   });

@@ -2,38 +2,78 @@
  * The words of the knowledge base as agents type them (folded surface forms), with how often each
  * occurs: for completing a half-typed last word and correcting a word the index does not know.
  */
+import { ENTRY_STATUSES, type EntryStatus } from '../../entries/entry.ts';
+import { intColumn } from './columns.ts';
 
 /** Typos allowed by word length, as Meilisearch does: none under 5 letters, one from 5, two from 9. */
 export function typosAllowed(word: string): number {
   return word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
 }
 
+/**
+ * Each word is counted per entry status, and only words said by entries the reader may see count
+ * for them: a word only a draft says is never suggested to an agent. Counts go down when an entry
+ * changes or leaves, so text removed from an entry is forgotten (a word at zero is never offered).
+ */
 export class Vocabulary {
-  private readonly counts = new Map<string, number>();
+  private readonly ids = new Map<string, number>();
+  private readonly words: string[] = [];
+  /** Per status (index into ENTRY_STATUSES), per word id: how often entries of that status say it. */
+  private readonly counts = ENTRY_STATUSES.map(() => intColumn());
   /** Every word with one letter deleted → the words it came from (symmetric-delete lookup). */
   private readonly deletions = new Map<string, Set<string>>();
   private sorted: string[] | null = null;
 
-  add(word: string): void {
-    const count = this.counts.get(word) ?? 0;
-    this.counts.set(word, count + 1);
-    if (count > 0) return;
+  /** The word's id; the word is offered to readers while entries they may see say it. */
+  intern(word: string): number {
+    let id = this.ids.get(word);
+    if (id !== undefined) return id;
+    id = this.words.length;
+    this.ids.set(word, id);
+    this.words.push(word);
+    for (const column of this.counts) column.push(0);
     this.sorted = null;
     for (const variant of deletionsOf(word)) {
       let from = this.deletions.get(variant);
       if (!from) this.deletions.set(variant, (from = new Set()));
       from.add(word);
     }
+    return id;
   }
 
-  /** Counts stay when an entry changes: a word that left the index stays a valid suggestion. */
+  /** An entry of status `status` says word `id` `times` more (or fewer, below 0) times. */
+  count(id: number, status: number, times: number): void {
+    this.counts[status]!.data[id]! += times;
+  }
+
+  /** The words as a reader who may see entries of these statuses knows them. */
+  seenBy(statuses: readonly EntryStatus[]): VocabularyView {
+    const columns = statuses.map((s) => this.counts[ENTRY_STATUSES.indexOf(s)]!);
+    return new VocabularyView((word) => {
+      const id = this.ids.get(word);
+      if (id === undefined) return 0;
+      let total = 0;
+      for (const column of columns) total += column.data[id]!;
+      return total;
+    }, () => (this.sorted ??= [...this.words].sort()), this.deletions);
+  }
+}
+
+export class VocabularyView {
+  constructor(
+    /** How often the visible entries say a word (0: unknown to this reader). */
+    private readonly frequency: (word: string) => number,
+    private readonly sortedWords: () => string[],
+    private readonly deletions: ReadonlyMap<string, ReadonlySet<string>>,
+  ) {}
+
   has(word: string): boolean {
-    return this.counts.has(word);
+    return this.frequency(word) > 0;
   }
 
   /** The most frequent known words starting with `prefix`. */
   completions(prefix: string, limit: number): string[] {
-    const sorted = (this.sorted ??= [...this.counts.keys()].sort());
+    const sorted = this.sortedWords();
     let low = 0;
     let high = sorted.length;
     while (low < high) {
@@ -45,7 +85,7 @@ export class Vocabulary {
     const found: string[] = [];
     for (let i = low; i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
       const word = sorted[i]!;
-      if (found.length === limit && this.compare(word, found[limit - 1]!) >= 0) continue;
+      if (!this.has(word) || (found.length === limit && this.compare(word, found[limit - 1]!) >= 0)) continue;
       const before = found.findIndex((w) => this.compare(word, w) < 0);
       found.splice(before < 0 ? found.length : before, 0, word);
       found.length = Math.min(found.length, limit);
@@ -58,20 +98,16 @@ export class Vocabulary {
     if (maxTypos === 0) return null;
     const candidates = new Set<string>();
     for (const variant of [word, ...deletionsOf(word)]) {
-      if (this.counts.has(variant)) candidates.add(variant);
-      for (const known of this.deletions.get(variant) ?? []) candidates.add(known);
+      if (this.has(variant)) candidates.add(variant);
+      for (const known of this.deletions.get(variant) ?? []) if (this.has(known)) candidates.add(known);
     }
     const close = [...candidates].filter((known) => known !== word && editDistance(word, known) <= maxTypos);
-    return this.mostFrequent(close, 1)[0] ?? null;
-  }
-
-  private mostFrequent(words: string[], limit: number): string[] {
-    return words.sort((a, b) => this.compare(a, b)).slice(0, limit);
+    return close.sort((a, b) => this.compare(a, b))[0] ?? null;
   }
 
   /** More frequent first, then alphabetical. */
   private compare(a: string, b: string): number {
-    return this.counts.get(b)! - this.counts.get(a)! || a.localeCompare(b);
+    return this.frequency(b) - this.frequency(a) || a.localeCompare(b);
   }
 }
 

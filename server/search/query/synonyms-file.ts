@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Document, isSeq, parse } from 'yaml';
-import { ContentError } from '../content/content-error.ts';
+import { ContentError } from '../../content/content-error.ts';
 
 /**
  * content/synonyms.yml: a YAML list of groups, each a list of words or short phrases that
@@ -44,4 +46,14 @@ export function writeSynonymsFile(groups: string[][]): string {
   const doc = new Document(groups);
   if (isSeq(doc.contents)) for (const group of doc.contents.items) if (isSeq(group)) group.flow = true;
   return HEADER + doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/**
+ * The synonyms that go with a folder of entries: `synonyms.yml` beside it, as content/ lays out
+ * entries/, guides/ and synonyms.yml side by side. Undefined when there is none (the synonyms in
+ * the database then stay as they are).
+ */
+export function synonymsFileBeside(entriesDir: string): string | undefined {
+  const file = join(dirname(resolve(entriesDir)), 'synonyms.yml');
+  return existsSync(file) ? file : undefined;
 }

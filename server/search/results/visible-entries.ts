@@ -1,8 +1,8 @@
-import { ENTRY_KINDS, ENTRY_STATUSES } from '../entries/entry.ts';
-import type { EntryIndex } from './entry-index.ts';
-import type { SearchFilters } from './search.ts';
+import { ENTRY_KINDS, ENTRY_STATUSES } from '../../entries/entry.ts';
+import type { EntryIndex } from '../index/entry-index.ts';
+import type { SearchFilters } from '../types.ts';
 
-const VISIBLE_BY_DEFAULT = ENTRY_STATUSES.filter((s) => s !== 'archived');
+export const VISIBLE_BY_DEFAULT = ENTRY_STATUSES.filter((s) => s !== 'archived');
 
 /**
  * Which entry numbers a search may return: the filters turned into codes once, so each candidate

@@ -1,6 +1,6 @@
-import type { Db } from '../db/connection.ts';
-import { preparedFor } from '../db/prepared.ts';
-import type { IndexedEntry } from './entry-index.ts';
+import type { Db } from '../../db/connection.ts';
+import { preparedFor } from '../../db/prepared.ts';
+import type { IndexedEntry } from '../types.ts';
 
 const SELECT = `
   SELECT e.id, e.title, e.kind, c.name AS category, c.slug AS categorySlug, e.language, e.status,

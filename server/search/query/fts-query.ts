@@ -1,4 +1,4 @@
-import type { QueryTerms } from './query-terms.ts';
+import { words, type QueryTerms } from './query-terms.ts';
 
 /**
  * Builds an FTS5 MATCH expression from query terms. Each term becomes a quoted string (quotes in
@@ -12,4 +12,13 @@ export function ftsMatch({ terms, lastIsPartial }: QueryTerms, join: 'OR' | 'AND
     return prefix ? `${phrase}*` : phrase;
   });
   return quoted.join(` ${join} `);
+}
+
+/**
+ * One FTS5 phrase for words the user typed in quotes: their words only (no punctuation, so no
+ * FTS5 operator, column filter or prefix mark), as one quoted string. Null when it has no word.
+ */
+export function ftsPhrase(text: string): string | null {
+  const found = words(text);
+  return found.length ? `"${found.join(' ').replaceAll('"', '""')}"` : null;
 }

@@ -1,4 +1,5 @@
-import { TF, type EntryIndex, type LearnedRow } from './entry-index.ts';
+import { TF, type EntryIndex, type LearnedRow } from '../index/entry-index.ts';
+import { scratchOf } from './scratch.ts';
 import { CENTROID_WEIGHT, FIELD_WEIGHTS, LEARNED_WEIGHT } from './score-weights.ts';
 
 /**
@@ -26,22 +27,18 @@ export interface QueryVector extends SparseVector {
 }
 
 /** Feature weights (before idf) → tf-idf weights of length 1. */
-export function normalisedVector(index: EntryIndex, weights: Map<number, number>): SparseVector {
+export function normalisedVector(idf: (feature: number) => number, weights: Map<number, number>): SparseVector {
   const features = Int32Array.from(weights.keys());
-  const values = Float64Array.from(features, (f) => weights.get(f)! * index.idf(f));
+  const values = Float64Array.from(features, (f) => weights.get(f)! * idf(f));
   let norm = 0;
   for (const w of values) norm += w * w;
   norm = Math.sqrt(norm) || 1;
   return { features, weights: values.map((w) => w / norm) };
 }
 
-/** Reused across queries (it is as long as the vocabulary); zeroed again after each query. */
-const slots = new WeakMap<EntryIndex, Float64Array>();
-
 export function withQuery<T>(index: EntryIndex, weights: Map<number, number>, use: (query: QueryVector) => T): T {
-  let byFeature = slots.get(index);
-  if (!byFeature || byFeature.length < index.featureCount) slots.set(index, (byFeature = new Float64Array(Math.ceil(index.featureCount * 1.25))));
-  const vector = normalisedVector(index, weights);
+  const { byFeature } = scratchOf(index);
+  const vector = normalisedVector((f) => index.idf(f), weights);
   vector.features.forEach((f, i) => (byFeature[f] = vector.weights[i]! * index.idf(f)));
   try {
     return use({ ...vector, byFeature });
@@ -51,11 +48,15 @@ export function withQuery<T>(index: EntryIndex, weights: Map<number, number>, us
 }
 
 /**
- * The score of entry `no`. A text's cosine is its dot product over its precomputed norm; the
- * centroid's dot product is the sum of its examples' cosines (each example has length 1 in it).
+ * The score of entry `no`, exact with the idf of now: each text's norm is worked out here from its
+ * features (the stored norms, refreshed less often, only feed the bounds). A text's cosine is its
+ * dot product over its norm; the centroid's dot product is the sum of its examples' cosines (each
+ * example has length 1 in it).
  */
 export function score(index: EntryIndex, no: number, query: QueryVector): number {
-  const { firstText, examples, featureStart, textNorm, features, counts, centroidNorm } = index.columns;
+  const { firstText, examples, featureStart, features, counts } = index.columns;
+  const idf = index.idfs();
+  const { centroid } = scratchOf(index);
   const first = firstText.data[no]!;
   const exampleCount = examples.data[no]!;
   const starts = featureStart.data;
@@ -64,19 +65,40 @@ export function score(index: EntryIndex, no: number, query: QueryVector): number
   const slot = query.byFeature;
   let best = 0;
   let examplesCosine = 0;
+  // The centroid's features, in the order first met (so its norm adds up as the index's does).
+  const held: number[] = [];
   for (let k = 0; k < exampleCount + FIELD_WEIGHTS.length; k++) {
     const t = first + k;
     const end = starts[t + 1]!;
     let dot = 0;
-    for (let i = starts[t]!; i < end; i++) dot += TF[n[i]!]! * slot[f[i]!]!;
+    let squares = 0;
+    for (let i = starts[t]!; i < end; i++) {
+      const tf = TF[n[i]!]!;
+      dot += tf * slot[f[i]!]!;
+      squares += (tf * idf[f[i]!]!) ** 2;
+    }
+    const norm = Math.sqrt(squares);
+    if (!norm) continue;
+    if (k < exampleCount) {
+      for (let i = starts[t]!; i < end; i++) {
+        if (centroid[f[i]!] === 0) held.push(f[i]!);
+        centroid[f[i]!]! += (TF[n[i]!]! / norm) * idf[f[i]!]!;
+      }
+    }
     if (dot === 0) continue;
-    const cosine = dot / textNorm.data[t]!;
+    const cosine = dot / norm;
     best = Math.max(best, (k < exampleCount ? 1 : FIELD_WEIGHTS[k - exampleCount]!) * cosine);
     if (k < exampleCount) examplesCosine += cosine;
   }
-  const centroid = centroidNorm.data[no]! ? examplesCosine / centroidNorm.data[no]! : 0;
+  let squares = 0;
+  for (const feature of held) {
+    squares += centroid[feature]! ** 2;
+    centroid[feature] = 0;
+  }
+  const centroidNorm = Math.sqrt(squares);
+  const centroidScore = centroidNorm ? examplesCosine / centroidNorm : 0;
   const learned = index.learned.size ? index.learned.get(no) : undefined;
-  return best + CENTROID_WEIGHT * centroid + (learned ? LEARNED_WEIGHT * learnedScore(learned, query) : 0);
+  return best + CENTROID_WEIGHT * centroidScore + (learned ? LEARNED_WEIGHT * learnedScore(learned, query) : 0);
 }
 
 /** The entry's learned logit for a vector: Σ weight × learned weight of that feature. */

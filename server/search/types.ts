@@ -1,0 +1,59 @@
+/** The search module's types, in one place so its parts need not import each other for them. */
+import type { EntryKind, EntryStatus } from '../entries/entry.ts';
+
+/** What the index reads of an entry. Its texts are turned into features and not kept in memory. */
+export interface IndexedEntry {
+  id: string;
+  title: string;
+  kind: EntryKind;
+  category: string;
+  categorySlug: string;
+  language: string;
+  status: EntryStatus;
+  phrasings: string[];
+  tags: string;
+  summary: string;
+  body: string;
+}
+
+export interface SearchFilters {
+  /** Category name or slug. */
+  category?: string;
+  kind?: EntryKind;
+  language?: string;
+  /** The statuses the reader may see; by default all but archived. */
+  statuses?: readonly EntryStatus[];
+  limit?: number;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  kind: EntryKind;
+  isUnusual: boolean;
+  category: string;
+  categorySlug: string;
+  status: EntryStatus;
+  isVetted: boolean;
+  score: number;
+  /** Safe HTML: the best passage with the matched words in <mark>. */
+  snippet: string;
+  /** Safe HTML: the title with the matched words in <mark>. */
+  titleHtml: string;
+  url: string;
+}
+
+export interface SearchResults {
+  query: string;
+  total: number;
+  tookMs: number;
+  results: SearchHit[];
+  /** On no results: the query with its unknown words corrected, when that could find something. */
+  didYouMean: string | null;
+}
+
+export interface Search {
+  search(query: string, filters?: SearchFilters): SearchResults;
+  /** Resolves once background work after the latest writes (retraining the learned weights) is done. */
+  idle(): Promise<void>;
+}
