@@ -19,8 +19,13 @@ export interface AnalysedQuery {
   weights: Map<number, number>;
   /** Features of words that say what the customer wants (not stop words): only these find entries. */
   meaningful: Set<number>;
-  /** Folded words to highlight in titles and snippets. */
+  /** Folded words to highlight in titles and snippets (stop words are left out per entry, stop-words.ts). */
   highlight: string[];
+  /**
+   * One row per meaningful typed word: the features standing for it (its stems, its correction or
+   * completions, its synonyms). How many rows an entry holds says how closely it fits (coverage.ts).
+   */
+  words: number[][];
 }
 
 export function analyseQuery(index: EntryIndex, synonyms: Synonyms, query: string): AnalysedQuery {
@@ -29,18 +34,26 @@ export function analyseQuery(index: EntryIndex, synonyms: Synonyms, query: strin
   const weighted = new Map<string, number>();
   const add = (word: string, weight: number) => weighted.set(word, Math.max(weighted.get(word) ?? 0, weight));
 
+  const standsFor = new Map<string, string[]>();
   typed.forEach((word, i) => {
+    const variants = [word];
+    if (!standsFor.has(word)) standsFor.set(word, variants);
     const known = index.vocabulary.has(word);
     if (known) add(word, 1);
     // A short stop word at the end ("can't log in") is finished, not the start of "invoice".
     const finished = word.length < 3 && isStopWord(word);
     if (stillTyping && i === typed.length - 1 && !finished) {
-      for (const completion of index.vocabulary.completions(word, COMPLETIONS)) add(completion, COMPLETION);
+      for (const completion of index.vocabulary.completions(word, COMPLETIONS)) {
+        add(completion, COMPLETION);
+        variants.push(completion);
+      }
     }
     if (!known && !weighted.has(word)) {
       const corrected = index.vocabulary.correction(word);
       add(corrected ?? word, corrected ? CORRECTED : 1);
+      if (corrected) variants.push(corrected);
     }
+    variants.push(...synonyms.of([word]));
   });
   for (const synonym of synonyms.of([...weighted.keys()])) add(synonym, SYNONYM);
 
@@ -56,7 +69,13 @@ export function analyseQuery(index: EntryIndex, synonyms: Synonyms, query: strin
   }
   // A query made only of stop words ("how do I") still finds something.
   if (!meaningful.size) for (const feature of weights.keys()) meaningful.add(feature);
-  return { weights, meaningful, highlight: [...weighted.keys()] };
+  const featuresOf = (word: string) => queryStems(word, index.languages).flatMap((stemmed) => index.featureId(stemmed) ?? []);
+  return {
+    weights,
+    meaningful,
+    highlight: [...weighted.keys()],
+    words: [...standsFor].filter(([word]) => !isStopWord(word)).map(([, variants]) => variants.flatMap(featuresOf)),
+  };
 }
 
 /** On no results: the query with each unknown word replaced by its closest known word, if any changed. */

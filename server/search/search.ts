@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import type { EntryKind, EntryStatus } from '../entries/entry.ts';
 import { gather } from './candidates.ts';
+import { coverage } from './coverage.ts';
 import { VETTED } from './entry-index.ts';
 import { followDatabase } from './index-follower.ts';
 import { analyseQuery, didYouMean } from './query-analysis.ts';
@@ -29,6 +30,8 @@ export interface SearchHit {
   status: EntryStatus;
   isVetted: boolean;
   score: number;
+  /** The share of the query's meaningful words the entry holds (coverage.ts), 0–1. */
+  coverage: number;
   /** Safe HTML: the best passage with the matched words in <mark>. */
   snippet: string;
   /** Safe HTML: the title with the matched words in <mark>. */
@@ -66,7 +69,10 @@ export function createSearch(db: Db): Search {
         const scoreOf = (no: number) => score(index, no, vector) * (status[no] === VETTED ? 1 : UNVETTED_FACTOR);
         return { ranked: topScored(candidates, filters.limit ?? 10, scoreOf, !index.learned.size), total: candidates.found.length };
       });
-      const results = ranked.flatMap(({ no, score }) => hitOf(db, index, no, score, analysed.highlight) ?? []);
+      const results = ranked.flatMap(({ no, score }) => {
+        const hit = hitOf(db, index, no, score, analysed.highlight);
+        return hit ? { ...hit, coverage: coverage(index, no, analysed.words) } : [];
+      });
       return {
         query,
         total,
