@@ -1,15 +1,8 @@
 // Plan B: small enhancements on top of pages that work without JavaScript.
 (() => {
-  // Keyboard, for agents with a customer on the line (never while typing in a field):
-  //   /      the search box        1–9   jump to that option of the entry
-  //   c      copy "What to say"    ↓ ↑   move through search results, Enter opens one
+  // Keyboard on an entry (never while typing in a field): 1–9 jump to that option, c copies
+  // "What to say". The search keys (/, ↓ ↑, Esc, ?) and results as you type are in keyboard.js.
   const keys = {
-    '/': () => {
-      const input = document.querySelector('[data-search-input]');
-      input?.focus();
-      input?.select();
-      return Boolean(input);
-    },
     c: () => {
       const copy = document.querySelector('[data-copy]');
       copy?.click();
@@ -24,62 +17,12 @@
     setTimeout(() => option.classList.remove('option--pointed'), 1200);
     return true;
   };
-  const resultLinks = () => [...document.querySelectorAll('[data-live-results] .result__title')];
-  const moveThroughResults = (step) => {
-    const links = resultLinks();
-    if (!links.length) return false;
-    const at = links.indexOf(document.activeElement);
-    const next = at === -1 ? (step > 0 ? 0 : links.length - 1) : at + step;
-    if (next < 0) document.querySelector('[data-search-input]')?.focus();
-    else links[Math.min(next, links.length - 1)].focus();
-    return true;
-  };
   document.addEventListener('keydown', (event) => {
     if (event.metaKey || event.ctrlKey || event.altKey) return;
-    const inSearchBox = event.target.matches?.('[data-search-input]');
-    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && (inSearchBox || event.target.matches?.('.result__title'))) {
-      if (moveThroughResults(event.key === 'ArrowDown' ? 1 : -1)) event.preventDefault();
-      return;
-    }
     if (event.target.closest('input, textarea, select, [contenteditable]')) return;
     const handled = /^[1-9]$/.test(event.key) ? jumpToOption(event.key) : keys[event.key]?.();
     if (handled) event.preventDefault();
   });
-
-  // As you type: the results under the search box follow what is typed. Without this script the
-  // form submits to /search as usual; the fragment is the same partial that page renders.
-  const liveResults = document.querySelector('[data-live-results]');
-  const liveInput = liveResults && document.querySelector('[data-search-input]');
-  if (liveInput) {
-    const form = liveInput.closest('form');
-    let session = '';
-    let pending;
-    let latest = 0;
-    const update = async () => {
-      const q = liveInput.value;
-      const params = new URLSearchParams(new FormData(form));
-      for (const select of document.querySelectorAll('.filters select')) if (select.value) params.set(select.name, select.value);
-      if (!q.trim()) return;
-      params.set('fragment', '1');
-      if (session) params.set('session', session);
-      const ticket = ++latest;
-      try {
-        const response = await fetch(`/search?${params}`, { headers: { accept: 'text/html' } });
-        if (!response.ok || ticket !== latest) return;
-        liveResults.innerHTML = await response.text();
-        session = liveResults.querySelector('[data-log-id]')?.dataset.logId ?? session;
-        params.delete('fragment');
-        params.delete('session');
-        if (location.pathname === '/search') history.replaceState(null, '', `/search?${params}`);
-      } catch {
-        // Offline or the server restarting: the form still works on Enter.
-      }
-    };
-    liveInput.addEventListener('input', () => {
-      clearTimeout(pending);
-      pending = setTimeout(update, 120);
-    });
-  }
 
   // Copy buttons put the script's text on the clipboard.
   for (const button of document.querySelectorAll('[data-copy]')) {

@@ -65,6 +65,16 @@ describe('Enter in the editor, in Chromium', () => {
     await page.context().close();
   });
 
+  it('does the same without JavaScript', async () => {
+    const page = await (await session.browser.newContext({ javaScriptEnabled: false })).newPage();
+    await page.goto(`${session.app.url}/login?next=${encodeURIComponent('/entries/new')}`);
+    await page.fill('input[name=name]', 'amara');
+    await page.fill('input[name=password]', TEST_PASSWORD);
+    await Promise.all([page.waitForURL(/\/entries\/new$/), page.click('form[action="/login"] button')]);
+    await pressEnterInEveryOneLineField(page);
+    await page.context().close();
+  });
+
   it("does the same in a lead's edit form", async () => {
     const page = await signedInPage(session.browser, session.app.url, 'amara', '/entries/late-parcel/edit');
     await pressEnterInEveryOneLineField(page);
