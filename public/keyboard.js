@@ -155,6 +155,7 @@
     menu.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape' || !menu.open) return;
       menu.open = false;
+      sync();
       toggle.focus();
       event.stopPropagation();
     });

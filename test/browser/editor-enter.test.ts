@@ -66,11 +66,7 @@ describe('Enter in the editor, in Chromium', () => {
   });
 
   it('does the same without JavaScript', async () => {
-    const page = await (await session.browser.newContext({ javaScriptEnabled: false })).newPage();
-    await page.goto(`${session.app.url}/login?next=${encodeURIComponent('/entries/new')}`);
-    await page.fill('input[name=name]', 'amara');
-    await page.fill('input[name=password]', TEST_PASSWORD);
-    await Promise.all([page.waitForURL(/\/entries\/new$/), page.click('form[action="/login"] button')]);
+    const page = await signedInPage(session.browser, session.app.url, 'amara', '/entries/new', { javaScriptEnabled: false });
     await pressEnterInEveryOneLineField(page);
     await page.context().close();
   });
