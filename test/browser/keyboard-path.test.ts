@@ -38,6 +38,17 @@ const focused = (page: Page) =>
     return { text: el.innerText, href: el.getAttribute('href'), isBox: el.matches('[data-search-input]'), folded: Boolean(el.closest('.loose-results')) };
   });
 
+/** What Chromium tells a screen reader about an element: its role, name and expanded state. */
+async function accessible(page: Page, selector: string) {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const [node] = (await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false })).nodes;
+  const expanded = node!.properties?.find((p) => p.name === 'expanded')?.value.value;
+  await cdp.detach();
+  return { role: node!.role?.value, name: node!.name?.value, expanded };
+}
+
 /** Whether an element is wholly inside the viewport and not under the sticky header. */
 const inView = (page: Page, selector: string) =>
   page.locator(selector).first().evaluate((el) => {
@@ -164,12 +175,14 @@ describe('the header at 400 px, in Chromium', () => {
     const toggle = page.locator('.account-menu summary');
     for (let i = 0; i < 20 && !(await toggle.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(await toggle.getAttribute('aria-label')).toMatch(/^Menu/);
+    // A summary is a disclosure button to screen readers: named "Menu", saying whether it is open.
+    expect(await accessible(page, '.account-menu summary')).toEqual({ role: 'DisclosureTriangle', name: 'Menu', expanded: false });
     expect(await toggle.innerText()).toContain('Menu');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
 
     await page.keyboard.press('Enter');
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    expect((await accessible(page, '.account-menu summary')).expanded).toBe(true);
     const reachable = new Set<string>();
     for (const link of await page.locator('.site-header a:visible').all()) {
       if (await link.evaluate((el) => { const box = el.getBoundingClientRect(); return box.right <= window.innerWidth && box.bottom <= window.innerHeight; })) {
@@ -186,6 +199,12 @@ describe('the header at 400 px, in Chromium', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.context().close();
+  });
+
+  it('names the toggle Menu on wide screens too, where it shows the person', async () => {
+    const page = await member('amara', 1280, ENTRY);
+    expect(await accessible(page, '.account-menu summary')).toMatchObject({ name: 'amara Menu', expanded: false });
     await page.context().close();
   });
 
