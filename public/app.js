@@ -1,50 +1,5 @@
-// Plan B: small enhancements on top of pages that work without JavaScript.
-(() => {
-  // Keyboard on an entry (never while typing in a field): 1–9 jump to that option, c copies
-  // "What to say". The search keys (/, ↓ ↑, Esc, ?) and results as you type are in keyboard.js.
-  const keys = {
-    c: () => {
-      const copy = document.querySelector('[data-copy]');
-      copy?.click();
-      return Boolean(copy);
-    },
-  };
-  const jumpToOption = (number) => {
-    const option = document.getElementById(`option-${number}`);
-    if (!option) return false;
-    option.scrollIntoView({ behavior: 'smooth', block: 'center' });
-    option.classList.add('option--pointed');
-    setTimeout(() => option.classList.remove('option--pointed'), 1200);
-    return true;
-  };
-  document.addEventListener('keydown', (event) => {
-    if (event.metaKey || event.ctrlKey || event.altKey) return;
-    if (event.target.closest('input, textarea, select, [contenteditable]')) return;
-    const handled = /^[1-9]$/.test(event.key) ? jumpToOption(event.key) : keys[event.key]?.();
-    if (handled) event.preventDefault();
-  });
-
-  // Copy buttons put the script's text on the clipboard.
-  for (const button of document.querySelectorAll('[data-copy]')) {
-    button.hidden = false;
-    button.addEventListener('click', async () => {
-      const source = document.querySelector(button.dataset.copy);
-      if (!source) return;
-      try {
-        await navigator.clipboard.writeText(source.innerText.trim());
-        button.textContent = 'Copied';
-        button.dataset.copied = '';
-        setTimeout(() => {
-          button.textContent = 'Copy';
-          delete button.dataset.copied;
-        }, 1600);
-      } catch {
-        button.textContent = 'Select and copy';
-      }
-    });
-  }
-})();
-
+// Plan B: small enhancements on top of pages that work without JavaScript. The search keys (/, ↓ ↑,
+// Esc, ?) and results as you type are in keyboard.js; an entry's keys (1–9, c) in call-card.js.
 // Feedback buttons ("worked / didn't work", "was this helpful") answer without reloading the page.
 // Without JavaScript the same forms post and come back to the entry.
 (() => {

@@ -21,6 +21,8 @@ import { freshnessApi } from './freshness/freshness-api.ts';
 import { freshnessRoutes } from './freshness/freshness-routes.ts';
 import { guideRoutes } from './guides/guide-routes.ts';
 import { homeRoutes } from './home/home-routes.ts';
+import { onboardingApi } from './onboarding/onboarding-api.ts';
+import { onboardingRoutes } from './onboarding/onboarding-routes.ts';
 import { dashboardRoutes } from './insights/dashboard-routes.ts';
 import { reviewRoutes } from './review/review-routes.ts';
 import { revisionApi } from './revisions/revision-api.ts';
@@ -32,6 +34,10 @@ import { healthRoutes } from './http/health-routes.ts';
 import { identify } from './http/identify.ts';
 import './http/locals.ts';
 import { requireReader } from './http/read-access.ts';
+import { noStoreWhenSignedIn, securityHeaders } from './http/security-headers.ts';
+import { refuseBrokenText } from './http/well-formed-input.ts';
+import { auditApi } from './audit/audit-api.ts';
+import { auditRoutes } from './audit/audit-routes.ts';
 import { createViewEngine } from './render/view-engine.ts';
 import { createSearch } from './search/search.ts';
 import { searchApi } from './search/search-api.ts';
@@ -54,14 +60,19 @@ export function createApp({ db, config }: AppContext) {
   app.set('views', views);
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
+  // Behind a proxy, the client's address (throttling, audit) and HTTPS (Secure cookies, HSTS) come from X-Forwarded-*.
+  app.set('trust proxy', config.trustProxy);
   app.locals.readOpen = config.readAccess === 'open';
 
+  app.use(securityHeaders);
   app.use(express.static(join(ROOT, 'public'), { maxAge: '1h' }));
   app.use(healthRoutes(db));
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use(refuseBrokenText);
   app.use(cookieParser());
   app.use(identify(db));
+  app.use(noStoreWhenSignedIn);
   app.use(csrf);
 
   // Signing in and first-run setup work before anyone can read.
@@ -72,6 +83,7 @@ export function createApp({ db, config }: AppContext) {
 
   // Pages
   app.use(homeRoutes(db));
+  app.use(onboardingRoutes(db));
   app.use(searchRoutes(search, db));
   app.use(categoryRoutes(db));
   app.use(editorRoutes(db));
@@ -85,6 +97,7 @@ export function createApp({ db, config }: AppContext) {
   app.use(gapRoutes(db, search));
   app.use(dashboardRoutes(db));
   app.use(adminRoutes(db));
+  app.use(auditRoutes(db));
 
   // JSON API
   app.use('/api', searchApi(search, db));
@@ -95,6 +108,8 @@ export function createApp({ db, config }: AppContext) {
   app.use('/api', flagApi(db));
   app.use('/api', feedbackApi(db));
   app.use('/api', freshnessApi(db));
+  app.use('/api', auditApi(db));
+  app.use('/api', onboardingApi(db));
 
   app.use(pageNotFound);
   app.use(errorHandler);

@@ -6,6 +6,7 @@ const configSchema = z.object({
   DB_PATH: z.string().min(1).default('data/planb.db'),
   READ_ACCESS: z.enum(['login', 'open'], { error: 'READ_ACCESS must be login or open' }).default('login'),
   CONTENT_DIR: z.string().min(1).default('content'),
+  TRUST_PROXY: z.string().default(''),
 });
 
 export interface Config {
@@ -13,6 +14,8 @@ export interface Config {
   dbPath: string;
   readAccess: 'login' | 'open';
   contentDir: string;
+  /** Express "trust proxy": false, true, a hop count, or the proxies' addresses (comma-separated). */
+  trustProxy: boolean | number | string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -22,5 +25,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Configuration error in ${String(issue.path[0])}: ${issue.message}`);
   }
   const c = result.data;
-  return { port: c.PORT, dbPath: c.DB_PATH, readAccess: c.READ_ACCESS, contentDir: c.CONTENT_DIR };
+  return { port: c.PORT, dbPath: c.DB_PATH, readAccess: c.READ_ACCESS, contentDir: c.CONTENT_DIR, trustProxy: trustProxy(c.TRUST_PROXY) };
+}
+
+/** TRUST_PROXY: unset/false/0 = no proxy; true = any; a number = that many hops; else addresses or subnets. */
+function trustProxy(value: string): boolean | number | string {
+  const text = value.trim().toLowerCase();
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (text === 'true') return true;
+  return /^\d+$/.test(text) ? Number(text) : value.trim();
 }

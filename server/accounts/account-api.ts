@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import type { Db } from '../db/connection.ts';
-import { HttpError } from '../http/http-error.ts';
 import { addUser, changeRole, completeSetup, resetPassword, signIn } from './account-service.ts';
 import { requirePermission } from './permissions.ts';
 import { signInResponse, signOutResponse } from './session-cookie.ts';
-import { createApiToken, listUsers } from './user-queries.ts';
+import { createToken, revokeToken, signedIn, tokensOf } from './token-service.ts';
+import { listUsers } from './user-queries.ts';
 
 /** JSON twins of the account pages. */
 export function accountApi(db: Db) {
@@ -32,9 +32,19 @@ export function accountApi(db: Db) {
     res.status(201).json({ user: admin, csrfToken: res.locals.csrfToken });
   });
 
-  router.post('/account/tokens', (_req, res) => {
-    if (!res.locals.user) throw new HttpError(401, 'Sign in first');
-    res.status(201).json({ token: createApiToken(db, res.locals.user.id) });
+  router.get('/account/tokens', (_req, res) => {
+    res.json({ tokens: tokensOf(db, res.locals.user) });
+  });
+
+  router.post('/account/tokens', (req, res) => {
+    const user = signedIn(res.locals.user);
+    res.status(201).json(createToken(db, user, req.body, { actor: user.name, ip: req.ip ?? null }));
+  });
+
+  router.delete('/account/tokens/:id', (req, res) => {
+    const user = signedIn(res.locals.user);
+    revokeToken(db, user, req.params.id, { actor: user.name, ip: req.ip ?? null });
+    res.status(204).end();
   });
 
   router.get('/users', (_req, res) => {
@@ -43,16 +53,16 @@ export function accountApi(db: Db) {
   });
 
   router.post('/users', async (req, res) => {
-    const { user, password } = await addUser(db, res.locals.user, req.body);
+    const { user, password } = await addUser(db, res.locals.user, req.body, req.ip ?? null);
     res.status(201).json({ user, password });
   });
 
   router.post('/users/:name/role', (req, res) => {
-    res.json({ user: changeRole(db, res.locals.user, req.params.name, req.body) });
+    res.json({ user: changeRole(db, res.locals.user, req.params.name, req.body, req.ip ?? null) });
   });
 
   router.post('/users/:name/password', async (req, res) => {
-    res.json({ password: await resetPassword(db, res.locals.user, req.params.name) });
+    res.json({ password: await resetPassword(db, res.locals.user, req.params.name, req.ip ?? null) });
   });
 
   return router;

@@ -1,11 +1,11 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import type { Db } from '../db/connection.ts';
-import { HttpError } from '../http/http-error.ts';
+import { HttpError, isRefusedInput } from '../http/http-error.ts';
 import { completeSetup, signIn } from './account-service.ts';
 import { setupTokenIsValid } from './first-run.ts';
 import { flash, safeNext, signInResponse, signOutResponse } from './session-cookie.ts';
-import { countUsers, createApiToken } from './user-queries.ts';
-import { requirePermission } from './permissions.ts';
+import { createToken, revokeToken, signedIn, tokensOf } from './token-service.ts';
+import { countUsers } from './user-queries.ts';
 
 /** Sign in and out, first-run setup, and the person's own account page. */
 export function accountRoutes(db: Db) {
@@ -24,6 +24,7 @@ export function accountRoutes(db: Db) {
       res.redirect(next);
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
+      if (error.headers) res.set(error.headers);
       res.status(error.status).render('accounts/login', { title: 'Sign in', next, name: req.body?.name, error: error.message });
     }
   });
@@ -56,20 +57,30 @@ export function accountRoutes(db: Db) {
     }
   });
 
-  router.get('/account', (_req, res) => {
-    const user = requireSignedIn(res.locals.user);
-    res.render('accounts/account', { title: 'Your account', account: user });
+  const renderAccount = (res: Response, extra: Record<string, unknown> = {}) => {
+    const user = signedIn(res.locals.user);
+    res.render('accounts/account', { title: 'Your account', account: user, tokens: tokensOf(db, user), ...extra });
+  };
+
+  router.get('/account', (_req, res) => renderAccount(res));
+
+  router.post('/account/tokens', (req, res) => {
+    const user = signedIn(res.locals.user);
+    try {
+      renderAccount(res, { newToken: createToken(db, user, req.body, { actor: user.name, ip: req.ip ?? null }) });
+    } catch (error) {
+      if (!isRefusedInput(error)) throw error;
+      res.status(error.status);
+      renderAccount(res, { error: error.message, tokenName: req.body?.name });
+    }
   });
 
-  router.post('/account/tokens', (_req, res) => {
-    const user = requireSignedIn(res.locals.user);
-    res.render('accounts/account', { title: 'Your account', account: user, newToken: createApiToken(db, user.id) });
+  router.post('/account/tokens/:id/revoke', (req, res) => {
+    const user = signedIn(res.locals.user);
+    const revoked = revokeToken(db, user, req.params.id, { actor: user.name, ip: req.ip ?? null });
+    flash(db, res, `Revoked the token “${revoked.name}”: it no longer works.`);
+    res.redirect('/account');
   });
 
   return router;
-}
-
-function requireSignedIn(user: Parameters<typeof requirePermission>[0]) {
-  if (!user) throw new HttpError(401, 'Sign in first');
-  return user;
 }

@@ -24,7 +24,7 @@ export function adminRoutes(db: Db) {
 
   router.post('/admin/users', async (req, res) => {
     try {
-      const { user, password } = await addUser(db, res.locals.user, req.body);
+      const { user, password } = await addUser(db, res.locals.user, req.body, req.ip ?? null);
       renderUsers(res, { created: { name: user.name, role: user.role, password } });
     } catch (error) {
       if (!(error instanceof HttpError) || error.status === 403 || error.status === 401) throw error;
@@ -35,7 +35,7 @@ export function adminRoutes(db: Db) {
 
   router.post('/admin/users/:name/role', (req, res) => {
     try {
-      const user = changeRole(db, res.locals.user, req.params.name, req.body);
+      const user = changeRole(db, res.locals.user, req.params.name, req.body, req.ip ?? null);
       renderUsers(res, { notice: `${user.name} is now ${user.role === 'admin' ? 'an' : 'a'} ${user.role}.` });
     } catch (error) {
       if (!(error instanceof HttpError) || error.status === 403 || error.status === 401) throw error;
@@ -45,7 +45,7 @@ export function adminRoutes(db: Db) {
   });
 
   router.post('/admin/users/:name/password', async (req, res) => {
-    const password = await resetPassword(db, res.locals.user, req.params.name);
+    const password = await resetPassword(db, res.locals.user, req.params.name, req.ip ?? null);
     renderUsers(res, { created: { name: req.params.name, password, reset: true } });
   });
 

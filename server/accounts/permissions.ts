@@ -13,6 +13,7 @@ const RULES = {
   verify: ['lead', 'admin'],
   restore: ['lead', 'admin'],
   seeInsights: ['lead', 'admin'],
+  curateOnboarding: ['lead', 'admin'],
   manageUsers: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

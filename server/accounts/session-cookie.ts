@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { SESSION_COOKIE } from '../http/identify.ts';
 import type { Db } from '../db/connection.ts';
+import { csrfTokenFor } from '../http/csrf.ts';
 import { endSession, SESSION_DAYS, setFlash, startSession } from './sessions.ts';
 
 export function signInResponse(db: Db, req: Request, res: Response, userId: number): void {
@@ -13,6 +14,8 @@ export function signInResponse(db: Db, req: Request, res: Response, userId: numb
     maxAge: SESSION_DAYS * 86_400_000,
   });
   res.locals.sessionToken = token;
+  // A new session, a new CSRF token: one seen before sign-in is worthless after it.
+  res.locals.csrfToken = csrfTokenFor(token);
 }
 
 export function signOutResponse(db: Db, res: Response): void {

@@ -7,6 +7,13 @@ export interface UserListItem extends User {
   createdAt: string;
 }
 
+export interface ApiTokenItem {
+  id: number;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
 const statements = preparedFor((db) => ({
   count: db.prepare('SELECT count(*) FROM users').pluck(),
   byName: db.prepare('SELECT id, name, role, password_hash AS passwordHash FROM users WHERE name = ?'),
@@ -15,7 +22,12 @@ const statements = preparedFor((db) => ({
   setRole: db.prepare('UPDATE users SET role = ? WHERE id = ?'),
   setPassword: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
   endSessions: db.prepare('DELETE FROM sessions WHERE user_id = ?'),
-  addToken: db.prepare('INSERT INTO api_tokens (token_hash, user_id, created_at) VALUES (?, ?, ?)'),
+  endTokens: db.prepare('DELETE FROM api_tokens WHERE user_id = ?'),
+  addToken: db.prepare('INSERT INTO api_tokens (token_hash, user_id, name, created_at) VALUES (?, ?, ?, ?)'),
+  tokens: db.prepare(`
+    SELECT id, name, created_at AS createdAt, last_used_at AS lastUsedAt FROM api_tokens
+    WHERE user_id = ? ORDER BY id DESC`),
+  revokeToken: db.prepare('DELETE FROM api_tokens WHERE id = ? AND user_id = ? RETURNING name').pluck(),
   byToken: db.prepare(`
     SELECT u.id, u.name, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`),
   touchToken: db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?'),
@@ -48,17 +60,26 @@ export function insertUser(db: Db, name: string, role: Role, passwordHash: strin
   return { id, name, role };
 }
 
+/** Changes the role and ends every session and token of the person: what they hold was for the old role. */
 export function setRole(db: Db, userId: number, role: Role): void {
-  statements(db).setRole.run(role, userId);
+  db.transaction(() => {
+    statements(db).setRole.run(role, userId);
+    endAccess(db, userId);
+  })();
 }
 
-/** Sets a new password and signs the person out everywhere. */
+/** Sets a new password and ends every session and API token of the person. */
 export async function setPassword(db: Db, userId: number, password: string): Promise<void> {
   const hash = await hashPassword(password);
   db.transaction(() => {
     statements(db).setPassword.run(hash, userId);
-    statements(db).endSessions.run(userId);
+    endAccess(db, userId);
   })();
+}
+
+function endAccess(db: Db, userId: number): void {
+  statements(db).endSessions.run(userId);
+  statements(db).endTokens.run(userId);
 }
 
 /** The user when name and password match; undefined otherwise (without saying which was wrong). */
@@ -71,11 +92,20 @@ export async function checkPassword(db: Db, name: string, password: string): Pro
 
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-/** A new personal API token; only its hash is kept, so it is shown once. */
-export function createApiToken(db: Db, userId: number): string {
+/** A new named personal API token; only its hash is kept, so the token is shown once. */
+export function createApiToken(db: Db, userId: number, name: string): { id: number; token: string } {
   const token = `pb_${newToken()}`;
-  statements(db).addToken.run(hashToken(token), userId, new Date().toISOString());
-  return token;
+  const id = Number(statements(db).addToken.run(hashToken(token), userId, name, new Date().toISOString()).lastInsertRowid);
+  return { id, token };
+}
+
+export function listApiTokens(db: Db, userId: number): ApiTokenItem[] {
+  return statements(db).tokens.all(userId) as ApiTokenItem[];
+}
+
+/** Revokes one of the person's own tokens; the token's name, or undefined when they hold no such token. */
+export function revokeApiToken(db: Db, userId: number, tokenId: number): string | undefined {
+  return statements(db).revokeToken.get(tokenId, userId) as string | undefined;
 }
 
 export function userForApiToken(db: Db, token: string): User | undefined {

@@ -35,7 +35,7 @@ export function findCategory(db: Db, slug: string): { name: string; slug: string
 }
 
 /** Categories with how many entries the reader may see in each (`statuses`, see visibleStatuses). */
-export function listCategories(db: Db, statuses: EntryStatus[] = ['vetted', 'in_review', 'draft']): CategorySummary[] {
+export function listCategories(db: Db, statuses: EntryStatus[]): CategorySummary[] {
   return statements(db).withCounts.all(JSON.stringify(statuses)) as CategorySummary[];
 }
 

@@ -12,6 +12,8 @@ export function categoryRoutes(db: Db) {
     const category = findCategory(db, req.params.slug);
     if (!category) throw notFound('category');
     const entries = entriesInCategory(db, category.slug, visibleStatuses(res.locals.user));
+    // A category whose every entry is hidden from this reader (drafts only) does not exist for them.
+    if (!entries.length) throw notFound('category');
     res.render('categories/category', {
       title: category.name,
       category,

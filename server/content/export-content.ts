@@ -7,16 +7,19 @@ import { writeGuideFile } from '../guides/guide-file.ts';
 import { listGuides } from '../guides/guide-queries.ts';
 import { synonymGroups } from '../search/synonyms.ts';
 import { writeSynonymsFile } from '../search/synonyms-file.ts';
+import { listPaths } from '../onboarding/onboarding-queries.ts';
+import { writePathFile } from '../onboarding/path-file.ts';
 
 export interface ExportOptions {
   entriesDir?: string;
   guidesDir?: string;
   synonymsFile?: string;
+  pathsDir?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Writes every entry (and guide) as one file named by its id, and the synonyms; returns the counts. */
-export function exportContent(db: Db, options: ExportOptions): { entries: number; guides: number } {
+/** Writes every entry (and guide, and path) as one file named by its id, and the synonyms; returns the counts. */
+export function exportContent(db: Db, options: ExportOptions): { entries: number; guides: number; paths: number } {
   const ids = options.entriesDir ? listEntryIds(db) : [];
   const guides = options.guidesDir ? listGuides(db) : [];
   const total = ids.length + guides.length;
@@ -36,5 +39,10 @@ export function exportContent(db: Db, options: ExportOptions): { entries: number
     }
   }
   if (options.synonymsFile) writeFileSync(options.synonymsFile, writeSynonymsFile(synonymGroups(db)));
-  return { entries: ids.length, guides: guides.length };
+  const paths = options.pathsDir ? listPaths(db) : [];
+  if (options.pathsDir) {
+    mkdirSync(options.pathsDir, { recursive: true });
+    for (const path of paths) writeFileSync(join(options.pathsDir, `${path.id}.yml`), writePathFile(path));
+  }
+  return { entries: ids.length, guides: guides.length, paths: paths.length };
 }

@@ -11,12 +11,16 @@ import { ContentError } from './content-error.ts';
 import { markdownFiles } from './content-files.ts';
 import { parseSynonymsFile } from '../search/synonyms-file.ts';
 import { replaceSynonyms } from '../search/synonyms.ts';
+import { itemTitles, savePath } from '../onboarding/onboarding-queries.ts';
+import { readPathFiles } from '../onboarding/path-import.ts';
 
 export interface ImportOptions {
   entriesDir?: string;
   guidesDir?: string;
   /** content/synonyms.yml; when given, its groups replace the synonyms in the database. */
   synonymsFile?: string;
+  /** content/paths: the Start here paths (`<id>.yml`), checked against the entries and guides. */
+  pathsDir?: string;
   /** Who the revisions are recorded for. */
   author?: string;
   /** Called after each file is read and after each item is saved. */
@@ -28,6 +32,7 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   guides: number;
+  paths: number;
 }
 
 /** Thrown when any file of a batch is invalid; lists every problem found, nothing was imported. */
@@ -53,11 +58,17 @@ export function importContent(db: Db, options: ImportOptions): ImportReport {
   const entries = readAll(entryFiles, parseEntryFile, problems, tick);
   const guides = readAll(guideFiles, parseGuideFile, problems, tick);
   const synonyms = readSynonyms(options.synonymsFile, problems);
+  const known = new Set([
+    ...itemTitles(db).keys(),
+    ...entries.map(({ item }) => `entry:${item.id}`),
+    ...guides.map(({ item }) => `guide:${item.id}`),
+  ]);
+  const paths = options.pathsDir ? readPathFiles(options.pathsDir, known, problems) : [];
   if (problems.length) throw new ImportError(problems);
 
   const author = options.author ?? 'import';
   return db.transaction((): ImportReport => {
-    const report: ImportReport = { created: 0, updated: 0, unchanged: 0, guides: 0 };
+    const report: ImportReport = { created: 0, updated: 0, unchanged: 0, guides: 0, paths: paths.length };
     for (const { item, file } of entries) {
       const result = saveEntry(db, item, { author, summary: `Imported from ${basename(file)}` });
       if (result.created) report.created++;
@@ -70,6 +81,7 @@ export function importContent(db: Db, options: ImportOptions): ImportReport {
       tick();
     }
     if (synonyms) replaceSynonyms(db, synonyms);
+    for (const path of paths) savePath(db, path);
     return report;
   })();
 }

@@ -9,6 +9,7 @@ import { HttpError, notFound } from '../http/http-error.ts';
 import { validate } from '../http/validate.ts';
 import { findProposal, idIsProposed, insertProposal, recordReviewEvent, reviseProposal } from '../review/proposal-queries.ts';
 import { visibleEntry } from '../entries/visible-entry.ts';
+import { oneLine } from '../validation/text.ts';
 
 /**
  * Adding and changing entries. A lead's change is saved at once; an agent's becomes a proposal
@@ -19,7 +20,8 @@ export type Submission =
   | { outcome: 'saved'; entryId: string; revision: number }
   | { outcome: 'proposed'; entryId: string; proposalId: number };
 
-const reasonSchema = z.string({ error: 'summary must be text' }).trim().max(300, 'summary must be at most 300 characters');
+/** The one line the history shows for a change. */
+const reasonSchema = oneLine('summary', 300, false);
 const baseSchema = z.coerce.number({ error: 'baseRevision must be the revision number you started from' }).int().min(1);
 
 /** 409 when the entry moved on since the person started editing: both versions come back. */

@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
-import { can, requirePermission } from '../accounts/permissions.ts';
+import { can, requirePermission, visibleStatuses } from '../accounts/permissions.ts';
+import type { User } from '../accounts/user.ts';
 import { flash } from '../accounts/session-cookie.ts';
 import { listCategories, slugify } from '../categories/category-queries.ts';
 import type { Db } from '../db/connection.ts';
@@ -19,11 +20,12 @@ import { visibleEntry } from '../entries/visible-entry.ts';
 /** The entry editor: propose a new entry, propose or make an edit, revise a proposal. */
 export function editorRoutes(db: Db) {
   const router = Router();
-  const categories = () => listCategories(db).map((c) => c.name);
+  // Only categories of entries this person may see: a draft-only category's name is not shown to agents.
+  const categories = (user: User) => listCategories(db, visibleStatuses(user)).map((c) => c.name);
 
   const render = (res: Response, page: EditorPage, draft: EntryDraft, extras: Partial<EditorExtras> = {}) => {
     const user = requirePermission(res.locals.user, 'propose');
-    res.render('contribute/editor', { title: page.heading, ...editorView(page, draft, user, { categories: categories(), ...extras }) });
+    res.render('contribute/editor', { title: page.heading, ...editorView(page, draft, user, { categories: categories(user), ...extras }) });
   };
 
   /** One flow for every editor form: option buttons, preview, field errors, conflicts, then submit. */

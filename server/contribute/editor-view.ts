@@ -1,9 +1,8 @@
 import type { User } from '../accounts/user.ts';
 import { can } from '../accounts/permissions.ts';
 import { ENTRY_KINDS, ENTRY_STATUSES, PROSE_SECTIONS, type Entry } from '../entries/entry.ts';
-import { entryView } from '../entries/entry-view.ts';
+import { entryPreview } from '../entries/entry-preview.ts';
 import type { flagsToResolve } from '../flags/flag-view.ts';
-import { renderMarkdown } from '../render/markdown.ts';
 import type { SectionDiff } from '../revisions/entry-diff.ts';
 import type { EntryDraft, FieldErrors, OptionList } from './entry-form.ts';
 
@@ -59,22 +58,7 @@ export function editorView(page: EditorPage, draft: EntryDraft, user: User, extr
     prose: PROSE_SECTIONS.map(({ key, heading }) => ({ key, heading, value: draft[key], error: errors[key] })),
     canSetStatus: can(user, 'editDirectly'),
     categories: extras.categories,
-    preview: extras.preview ? previewOf(extras.preview) : null,
+    preview: extras.preview ? entryPreview(extras.preview) : null,
     conflict: extras.conflict ?? null,
   };
-}
-
-/** The entry as its page would show it, before it is saved. */
-function previewOf(entry: Entry) {
-  const options = [...entry.solutions, ...entry.alternatives].map((o) => renderMarkdown(o.body));
-  const html = {
-    summary: renderMarkdown(entry.summary),
-    options,
-    ...Object.fromEntries(PROSE_SECTIONS.map(({ key }) => [key, renderMarkdown(entry[key])])),
-  } as Parameters<typeof entryView>[0]['html'];
-  return entryView(
-    { entry, html, revision: 0, createdAt: '', updatedAt: '', createdBy: null, categorySlug: '' },
-    undefined,
-    new Date().toISOString().slice(0, 10),
-  );
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { ContentError } from '../content/content-error.ts';
 import { asText, checkKeys, splitFrontMatter, trimBlock, type FrontMatter } from '../content/front-matter.ts';
 import { firstProblem } from '../validation/first-problem.ts';
+import { FENCE } from '../validation/text.ts';
 import { entrySchema, PROSE_SECTIONS, type Entry, type EntryOption, type ProseKey } from './entry.ts';
 
 /**
@@ -85,8 +86,9 @@ function parseBody(bodyText: string, firstLine: number, file: string): Body {
   const lines = bodyText.split('\n');
   lines.forEach((line, index) => {
     const lineNo = firstLine + index;
-    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    const heading = inFence ? null : /^(#{2,3}) +(.*?)\s*#*\s*$/.exec(line);
+    if (FENCE.test(line)) inFence = !inFence;
+    // A closing run of #s counts only after a space, as in CommonMark: "### Pay in C#" keeps its #.
+    const heading = inFence ? null : /^(#{2,3}) +(.*?)(?:\s+#+)?\s*$/.exec(line);
 
     if (heading?.[1] === '##') {
       const name = heading[2] ?? '';
@@ -161,7 +163,11 @@ export function writeEntryFile(entry: Entry): string {
 
 function optionSection(heading: string, options: EntryOption[]): string {
   if (!options.length) return '';
-  const blocks = options.map((o) => (o.body ? `### ${o.title}\n${o.body}` : `### ${o.title}`));
+  const blocks = options.map((o) => {
+    // A title ending in " #" would read as a closing sequence; one more closes it explicitly.
+    const title = /\s#+$/.test(o.title) ? `${o.title} #` : o.title;
+    return o.body ? `### ${title}\n${o.body}` : `### ${title}`;
+  });
   return `## ${heading}\n${blocks.join('\n\n')}`;
 }
 

@@ -1,6 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { Db } from '../db/connection.ts';
 import { can } from '../accounts/permissions.ts';
+import { composePanel, type ComposeQuery } from '../call-card/compose-panel.ts';
+import { localToday } from '../call-card/working-days.ts';
 import { helpfulPanel, withFeedback } from '../feedback/feedback-view.ts';
 import { flagPanel, type FlagForm } from '../flags/flag-view.ts';
 import { freshnessPanel, type VerifyForm } from '../freshness/freshness-view.ts';
@@ -29,6 +31,7 @@ export function showEntry(db: Db, id: string, req: Request, res: Response, forms
     flags: flagPanel(db, user, stored.entry.id, forms.flag),
     helpful: helpfulPanel(db, user, stored.entry.id),
     freshness: freshnessPanel(db, user, stored.entry, forms.verify),
+    compose: composePanel(stored, localToday(), req.query as ComposeQuery),
   });
 }
 

@@ -1,24 +1,14 @@
 import { z } from 'zod';
+import { markdownText, oneLine } from '../validation/text.ts';
 
 /** An entry as it is written in a file, sent to the API and stored in a revision (Markdown, not HTML). */
 
 export const ENTRY_KINDS = ['common', 'unusual'] as const;
 export const ENTRY_STATUSES = ['draft', 'in_review', 'vetted', 'archived'] as const;
 
-/** One line of text, trimmed; `required` refuses the empty string. */
-const line = (field: string, max: number, required = true) =>
-  z
-    .string({ error: `${field} must be text` })
-    .trim()
-    .min(required ? 1 : 0, `${field} is required`)
-    .max(max, `${field} must be at most ${max} characters`)
-    .refine((text) => !text.includes('\n'), `${field} must be a single line`);
-
-const markdown = z.string({ error: 'must be Markdown text' }).max(20_000).default('');
-
 export const optionSchema = z.object({
-  title: line('option title', 200),
-  body: markdown,
+  title: oneLine('option title', 200),
+  body: markdownText('option text', { optionBody: true }),
 });
 
 export const entrySchema = z.object({
@@ -26,30 +16,30 @@ export const entrySchema = z.object({
     .string({ error: 'id is required' })
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be lowercase letters, digits and single hyphens (a slug)')
     .max(120),
-  title: line('title', 200),
+  title: oneLine('title', 200),
   kind: z.enum(ENTRY_KINDS, { error: 'kind must be common or unusual' }).default('common'),
-  category: line('category', 80),
-  tags: z.array(line('tag', 40), { error: 'tags must be a list' }).max(20).default([]),
+  category: oneLine('category', 80),
+  tags: z.array(oneLine('tag', 40), { error: 'tags must be a list' }).max(20).default([]),
   language: z
     .string()
     .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)?$/, 'language must be a language code such as en, it or ru')
     .default('en'),
   status: z.enum(ENTRY_STATUSES, { error: 'status must be draft, in_review, vetted or archived' }).default('draft'),
-  owner: line('owner', 80).nullable().default(null),
+  owner: oneLine('owner', 80).nullable().default(null),
   reviewBy: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'review_by must be a date written YYYY-MM-DD')
     .refine((d) => !Number.isNaN(Date.parse(d)), 'review_by must be a real date')
     .nullable()
     .default(null),
-  phrasings: z.array(line('phrasing', 1000), { error: 'phrasings must be a list' }).max(100).default([]),
-  summary: markdown,
+  phrasings: z.array(oneLine('phrasing', 1000), { error: 'phrasings must be a list' }).max(100).default([]),
+  summary: markdownText('summary'),
   solutions: z.array(optionSchema).min(1, 'at least one solution is required').max(30),
   alternatives: z.array(optionSchema).max(30).default([]),
-  whatToSay: markdown,
-  timeline: markdown,
-  caveats: markdown,
-  followUp: markdown,
+  whatToSay: markdownText('what to say'),
+  timeline: markdownText('timeline'),
+  caveats: markdownText('caveats'),
+  followUp: markdownText('follow-up'),
 });
 
 export type Entry = z.infer<typeof entrySchema>;

@@ -6,11 +6,12 @@ import { findEntry } from '../entries/entry-queries.ts';
 import { saveEntry } from '../entries/save-entry.ts';
 import { HttpError } from '../http/http-error.ts';
 import { validate } from '../http/validate.ts';
+import { oneLine } from '../validation/text.ts';
 import { gapKey, listGaps, resolveGap, type Gap } from './gap-queries.ts';
 
 /** What leads do with content gaps; the page and the API share these rules. */
 
-const querySchema = z.string({ error: 'query is required' }).trim().min(1, 'query is required').max(300, 'query must be at most 300 characters');
+const querySchema = oneLine('query', 300);
 const phrasingSchema = z.object({ query: querySchema, entry: z.string({ error: 'entry is required' }).trim().min(1, 'entry is required') });
 
 export function gapsFor(db: Db, actor: User | null): Gap[] {

@@ -1,31 +1,66 @@
-import type { RequestHandler } from 'express';
-import { timingSafeEqual } from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { newToken } from '../accounts/secrets.ts';
 import { HttpError } from './http-error.ts';
 
 /**
- * CSRF protection by double submit: a random token in a strict same-site cookie must come back in
- * the form (`_csrf`) or the `X-CSRF-Token` header of every write. API-token requests carry no
- * cookie and need no CSRF token.
+ * CSRF protection for cookie-authenticated writes, in two layers:
+ * - the browser must say the request comes from this site (`Origin`, or `Referer` when a browser
+ *   sends no Origin); a foreign one is refused;
+ * - the form (`_csrf`) or the `X-CSRF-Token` header must carry the token bound to this session:
+ *   an HMAC keyed by the session's secret, so it changes at every sign-in and is worthless with
+ *   any other session. Before sign-in it is bound to a random pre-session cookie instead.
+ * API-token requests carry no cookie and need neither.
  */
 
-const COOKIE = 'planb_csrf';
+const PRE_SESSION_COOKIE = 'planb_csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The CSRF token for a session (or pre-session) secret. */
+export function csrfTokenFor(secret: string): string {
+  return createHmac('sha256', secret).update('planb csrf v1').digest('base64url');
+}
+
 export const csrf: RequestHandler = (req, res, next) => {
-  let token = req.cookies?.[COOKIE] as string | undefined;
-  if (!token || token.length < 32) {
-    token = newToken();
-    res.cookie(COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/' });
+  let secret = res.locals.sessionToken;
+  if (!secret) {
+    secret = req.cookies?.[PRE_SESSION_COOKIE] as string | undefined;
+    if (!secret || secret.length < 32) {
+      secret = newToken();
+      res.cookie(PRE_SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/' });
+    }
   }
-  res.locals.csrfToken = token;
+  res.locals.csrfToken = csrfTokenFor(secret);
   if (SAFE_METHODS.has(req.method) || res.locals.viaToken) return next();
+  const foreign = foreignOrigin(req);
+  if (foreign) {
+    throw new HttpError(403, `Refused: this request was sent from another site (${foreign}), not from Plan B itself. Nothing was saved.`);
+  }
   const sent = (req.body as { _csrf?: unknown } | undefined)?._csrf ?? req.get('x-csrf-token');
-  if (typeof sent !== 'string' || !sameText(sent, token)) {
+  if (typeof sent !== 'string' || !sameText(sent, res.locals.csrfToken)) {
     throw new HttpError(403, 'This page had expired, so nothing was saved. Go back, reload the page and send it again.', '_csrf');
   }
   next();
 };
+
+/**
+ * The other site a write came from, or null when it came from here or the browser did not say.
+ * Hosts are compared, not schemes: behind a TLS proxy the browser says https while this server may
+ * see http (with TRUST_PROXY, `req.host` also follows X-Forwarded-Host).
+ */
+function foreignOrigin(req: Request): string | null {
+  const origin = req.get('origin') ?? req.get('referer');
+  if (origin === undefined) return null;
+  return hostOf(origin)?.toLowerCase() === req.host?.toLowerCase() ? null : origin.slice(0, 100);
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined; // "null" (a sandboxed frame, a file) or garbage: never this site
+  }
+}
 
 function sameText(a: string, b: string): boolean {
   const x = Buffer.from(a);

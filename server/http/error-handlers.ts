@@ -17,6 +17,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
     return res.redirect(`/login?next=${encodeURIComponent(req.method === 'GET' ? req.originalUrl : '/')}`);
   }
   res.status(status);
+  if (known?.headers) res.set(known.headers);
   if (wantsJson(req)) {
     res.json({ error: message, ...(known?.field ? { field: known.field } : {}), ...known?.details });
   } else {

@@ -6,6 +6,8 @@ export class HttpError extends Error {
     readonly field?: string,
     /** Extra JSON for API callers, e.g. both versions of a conflicting edit. */
     readonly details?: Record<string, unknown>,
+    /** Response headers that go with the error, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'HttpError';

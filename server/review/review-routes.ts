@@ -3,11 +3,14 @@ import { can, requirePermission } from '../accounts/permissions.ts';
 import { flash } from '../accounts/session-cookie.ts';
 import type { Db } from '../db/connection.ts';
 import { findEntry } from '../entries/entry-queries.ts';
+import { entryPreview } from '../entries/entry-preview.ts';
+import { KIND_LABELS } from '../entries/entry-view.ts';
 import { HttpError, notFound } from '../http/http-error.ts';
 import { diffEntries } from '../revisions/entry-diff.ts';
 import { EditConflict } from '../contribute/contribute-service.ts';
 import { findProposal, proposalsBy, proposalsInState, reviewEvents, type Proposal } from './proposal-queries.ts';
-import { decide } from './review-service.ts';
+import { date } from '../render/helpers/date.ts';
+import { decide, FRESH_FOR_DAYS } from './review-service.ts';
 
 const STATE_LABELS = {
   pending: 'Waiting for review',
@@ -29,6 +32,26 @@ function listItem(p: Proposal) {
     updatedAt: p.updatedAt,
     createdAt: p.createdAt,
     canRevise: p.state === 'pending' || p.state === 'changes_requested',
+  };
+}
+
+/**
+ * A new entry as agents will see it once approved (the entry page's own partials), and its
+ * other fields in words: a lead checks the card, then where it files and how it is found.
+ */
+function proposedEntry(proposal: Proposal) {
+  const { entry } = proposal;
+  return {
+    entry: entryPreview(entry),
+    fields: [
+      { label: 'Kind', value: KIND_LABELS[entry.kind] },
+      { label: 'Category', value: entry.category },
+      { label: 'Language', value: entry.language },
+      { label: 'Tags', value: entry.tags.join(', ') || 'none' },
+      { label: 'Owner', value: entry.owner ?? 'you, when you approve it' },
+      { label: 'Review by', value: entry.reviewBy ? date(entry.reviewBy) : `in ${FRESH_FOR_DAYS} days, when you approve it` },
+    ],
+    phrasings: entry.phrasings,
   };
 }
 
@@ -58,7 +81,10 @@ export function reviewRoutes(db: Db) {
       title: proposal.entry.title,
       proposal: listItem(proposal),
       events: reviewEvents(db, proposal.id),
-      changes: diffEntries(current?.entry ?? null, proposal.entry),
+      changes: current ? diffEntries(current.entry, proposal.entry, { readable: true }) : [],
+      proposed: proposal.isNew ? proposedEntry(proposal) : null,
+      // A lead reads a new entry whole: its options start open.
+      openOptions: proposal.isNew,
       stale: !!current && current.revision !== proposal.baseRevision,
       currentRevision: current?.revision,
       canDecide: can(user, 'review') && (proposal.state === 'pending' || proposal.state === 'changes_requested'),

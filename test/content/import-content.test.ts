@@ -28,7 +28,7 @@ const importError = (run: () => unknown) => caught(ImportError, run);
 describe('importing a folder of entries', () => {
   it('imports every file and records revision 1 for each', () => {
     writeEntries('alpha', 'bravo');
-    expect(importContent(db, { entriesDir: dir })).toEqual({ created: 2, updated: 0, unchanged: 0, guides: 0 });
+    expect(importContent(db, { entriesDir: dir })).toEqual({ created: 2, updated: 0, unchanged: 0, guides: 0, paths: 0 });
     expect(listEntryIds(db)).toEqual(['alpha', 'bravo']);
     expect(findEntry(db, 'alpha')!.revision).toBe(1);
   });
@@ -57,7 +57,7 @@ describe('importing a folder of entries', () => {
     writeEntries('alpha', 'bravo');
     importContent(db, { entriesDir: dir });
     writeFileSync(join(dir, 'alpha.md'), writeEntryFile(makeEntry({ id: 'alpha', title: 'A better title' })));
-    expect(importContent(db, { entriesDir: dir })).toEqual({ created: 0, updated: 1, unchanged: 1, guides: 0 });
+    expect(importContent(db, { entriesDir: dir })).toEqual({ created: 0, updated: 1, unchanged: 1, guides: 0, paths: 0 });
     expect(findEntry(db, 'alpha')).toMatchObject({ revision: 2, entry: { title: 'A better title' } });
     expect(findEntry(db, 'bravo')!.revision).toBe(1);
     const revisions = db.prepare('SELECT number, author FROM revisions WHERE entry_id = ? ORDER BY number').all('alpha');
@@ -79,7 +79,7 @@ describe('importing a folder of entries', () => {
     writeEntries('alpha', 'bravo');
     importContent(db, { entriesDir: dir });
     const out = mkdtempSync(join(tmpdir(), 'planb-export-'));
-    expect(exportContent(db, { entriesDir: out })).toEqual({ entries: 2, guides: 0 });
+    expect(exportContent(db, { entriesDir: out })).toEqual({ entries: 2, guides: 0, paths: 0 });
     const other = freshDatabase();
     importContent(other, { entriesDir: out });
     const again = mkdtempSync(join(tmpdir(), 'planb-export-'));

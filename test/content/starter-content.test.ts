@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importStarterContentIfEmpty } from '../../server/content/starter-content.ts';
 import { findEntry, listEntryIds } from '../../server/entries/entry-queries.ts';
 import { listGuides } from '../../server/guides/guide-queries.ts';
+import { listPaths } from '../../server/onboarding/onboarding-queries.ts';
 import { freshDatabase } from '../support/database.ts';
 
 describe('the starter knowledge base in content/', () => {
@@ -14,10 +15,10 @@ describe('the starter knowledge base in content/', () => {
     expect(importStarterContentIfEmpty(db, 'content')).toBeNull();
   });
 
-  it('covers at least 40 requests over at least 6 categories, 10 of them unusual', () => {
-    expect(entries.length).toBeGreaterThanOrEqual(40);
-    expect(new Set(entries.map((e) => e.category)).size).toBeGreaterThanOrEqual(6);
-    expect(entries.filter((e) => e.kind === 'unusual').length).toBeGreaterThanOrEqual(10);
+  it('covers at least 100 requests over at least 8 categories, 20 of them unusual', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(entries.map((e) => e.category)).size).toBeGreaterThanOrEqual(8);
+    expect(entries.filter((e) => e.kind === 'unusual').length).toBeGreaterThanOrEqual(20);
   });
 
   it('gives every entry a solution, two alternatives, and what to say, timeline, caveats and follow-up', () => {
@@ -35,13 +36,22 @@ describe('the starter knowledge base in content/', () => {
     expect(entries.filter((e) => e.language === 'ru').length).toBeGreaterThanOrEqual(2);
   });
 
-  it('has the four guides for new hires, in order', () => {
+  it('has the guides for new hires, in order, the first week first', () => {
     expect(listGuides(db).map((g) => g.id)).toEqual([
+      'first-week',
       'setting-expectations',
       'when-the-answer-is-no',
       'handling-a-complaint',
       'service-myths',
     ]);
+  });
+
+  it('ships the first-week path: at least 6 entries and guides, the first-week guide first, each with a why', () => {
+    const path = listPaths(db).find((p) => p.id === 'first-week')!;
+    expect(path.items.length).toBeGreaterThanOrEqual(6);
+    expect(path.items[0]).toMatchObject({ kind: 'guide', id: 'first-week' });
+    expect(new Set(path.items.map((i) => i.kind))).toEqual(new Set(['entry', 'guide']));
+    for (const item of path.items) expect(item.why, item.id).not.toBe('');
   });
 
   it('links only to entries and guides that exist', () => {

@@ -13,6 +13,9 @@ export const TEST_PASSWORD = 'correct horse battery';
 /** A browser-like client: keeps cookies, knows its CSRF token, parses pages. */
 export class Client {
   private cookies = new Map<string, string>();
+  /** The CSRF token of the current session (it is bound to it), refreshed after cookies change. */
+  private csrf = '';
+  private csrfStale = true;
 
   constructor(readonly url: string) {}
 
@@ -25,12 +28,23 @@ export class Client {
       const [name, ...value] = pair!.split('=');
       if (/expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name!);
       else this.cookies.set(name!, value.join('='));
+      this.csrfStale = true;
     }
     return response;
   }
 
   get csrfToken(): string {
-    return this.cookies.get('planb_csrf') ?? '';
+    return this.csrf;
+  }
+
+  /** Asks the server for this session's CSRF token, as a page's form or a script would. */
+  async refreshCsrf(): Promise<string> {
+    if (this.csrfStale || !this.csrf) {
+      const response = await this.fetch('/api/session', { headers: { accept: 'application/json' } });
+      this.csrf = ((await response.json()) as { csrfToken: string }).csrfToken;
+      this.csrfStale = false;
+    }
+    return this.csrf;
   }
 
   /** GET a page and parse it. */
@@ -41,7 +55,7 @@ export class Client {
 
   /** POST a form as a browser would, with the CSRF token unless told otherwise. */
   async form(path: string, fields: Record<string, string | string[]>, { csrf = true } = {}) {
-    if (!this.csrfToken) await this.fetch('/login');
+    await this.refreshCsrf();
     const body = new URLSearchParams();
     if (csrf) body.append('_csrf', this.csrfToken);
     for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(key, v);
@@ -56,7 +70,7 @@ export class Client {
   /** JSON in and out, with the session's CSRF header on writes. */
   async json(path: string, init: Omit<RequestInit, 'body'> & { body?: unknown } = {}): Promise<{ status: number; body: any }> {
     const write = init.method && init.method !== 'GET';
-    if (write && !this.csrfToken) await this.fetch('/login');
+    if (write) await this.refreshCsrf();
     const response = await this.fetch(path, {
       ...init,
       body: init.body === undefined || typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
@@ -95,6 +109,7 @@ export async function startApp(db: Db, config: Partial<Config> = {}): Promise<Ru
     const signedIn = new Client(url);
     const { status } = await signedIn.form('/login', { name, password: TEST_PASSWORD });
     if (status !== 302) throw new Error(`could not sign in as ${name}`);
+    await signedIn.refreshCsrf();
     return signedIn;
   };
   return client;

@@ -1,0 +1,67 @@
+import type { Db } from '../db/connection.ts';
+import { preparedFor } from '../db/prepared.ts';
+
+/**
+ * The audit log: who did what to whom, when and from where. Anything that changes who may do what
+ * (sign-ins, passwords, roles, tokens) or replaces content wholesale (imports, restores, deletions)
+ * calls `recordAudit`.
+ */
+
+export const AUDIT_ACTIONS = [
+  'sign_in', 'sign_in_failed', 'sign_in_throttled', 'user_created', 'password_reset', 'role_changed',
+  'token_created', 'token_revoked', 'import', 'restore', 'deletion',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditRecord {
+  action: AuditAction;
+  /** Who acted: a user name, "command line", or null for someone not signed in. */
+  actor: string | null;
+  /** Whom or what it was done to: a user name, an entry id, a file. */
+  subject?: string | null;
+  /** Where from: the client's address, or null for the command line. */
+  ip?: string | null;
+  detail?: string | null;
+}
+
+export interface AuditEntry extends Required<AuditRecord> {
+  id: number;
+  at: string;
+}
+
+export interface AuditFilter {
+  action?: string;
+  /** Matches the actor or the subject (case-insensitive). */
+  person?: string;
+  /** Entries older than this id (the next page). */
+  before?: number;
+  limit: number;
+}
+
+const statements = preparedFor((db) => ({
+  insert: db.prepare('INSERT INTO audit_log (at, action, actor, subject, ip, detail) VALUES (?, ?, ?, ?, ?, ?)'),
+  list: db.prepare(`
+    SELECT id, at, action, actor, subject, ip, detail FROM audit_log
+    WHERE (:action IS NULL OR action = :action)
+      AND (:person IS NULL OR actor = :person COLLATE NOCASE OR subject = :person COLLATE NOCASE)
+      AND (:before IS NULL OR id < :before)
+    ORDER BY id DESC LIMIT :limit`),
+}));
+
+export function recordAudit(db: Db, record: AuditRecord): void {
+  statements(db).insert.run(
+    new Date().toISOString(), record.action, record.actor, record.subject ?? null, record.ip ?? null, record.detail ?? null,
+  );
+}
+
+/** Newest first; one more than `limit` is read to know whether an older page exists. */
+export function listAudit(db: Db, filter: AuditFilter): { entries: AuditEntry[]; nextBefore: number | null } {
+  const rows = statements(db).list.all({
+    action: filter.action ?? null,
+    person: filter.person ?? null,
+    before: filter.before ?? null,
+    limit: filter.limit + 1,
+  }) as AuditEntry[];
+  const entries = rows.slice(0, filter.limit);
+  return { entries, nextBefore: rows.length > filter.limit ? entries.at(-1)!.id : null };
+}

@@ -1,0 +1,137 @@
+import { createRequire } from 'node:module';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueSetupToken } from '../../server/accounts/first-run.ts';
+import { findEntry } from '../../server/entries/entry-queries.ts';
+import { saveEntry } from '../../server/entries/save-entry.ts';
+import { recordRead } from '../../server/onboarding/onboarding-queries.ts';
+import { startApp, startSeededApp, type RunningApp } from '../support/app.ts';
+import { freshDatabase } from '../support/database.ts';
+import { makeEntry } from '../support/entries.ts';
+import { saveFirstWeek } from '../support/paths.ts';
+import { clientsByRole } from '../support/roles.ts';
+import { inChromium } from './chromium.ts';
+import { signedInPage } from './signed-in-page.ts';
+
+/**
+ * axe-core, run inside Chromium on every page type at a desk width and a side-panel width, signed
+ * in with the role that page is for. Any serious or critical violation fails, listed readably.
+ */
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const WIDTHS = [1280, 400];
+
+const session = inChromium(async () => {
+  const started = await startSeededApp();
+  const { db, app } = started;
+  const as = await clientsByRole(app);
+  // Something in every queue: a proposal, a flag, a second revision to compare, a path with progress.
+  await as.agent.json('/api/entries', { method: 'POST', body: { ...makeEntry({ id: 'voucher', title: 'Pay with a partner voucher' }), why: 'Asked twice' } });
+  await as.agent.json('/api/entries/late-parcel/flags', { method: 'POST', body: { reason: 'outdated', comment: 'The carrier changed' } });
+  await as.agent.json('/api/search?q=sunday+delivery');
+  recordRead(db, 'agnes', 'late-parcel', 1);
+  const late = findEntry(db, 'late-parcel')!.entry;
+  saveEntry(db, { ...late, timeline: 'A new date within **3 working days**.' }, { author: 'leo', summary: 'Carrier is slower' });
+  saveFirstWeek(db, [
+    ['guide', 'setting-expectations', 'Promise what you can keep.'],
+    ['entry', 'late-parcel', 'The most common call.'],
+  ]);
+  await as.agent.json('/api/onboarding/done', { method: 'POST', body: { kind: 'entry', id: 'late-parcel' } });
+  return started;
+});
+
+// First-run setup needs a database with no account yet.
+let empty: RunningApp;
+let setupToken: string;
+beforeAll(async () => {
+  const db = freshDatabase();
+  setupToken = issueSetupToken(db)!;
+  empty = await startApp(db);
+});
+afterAll(() => empty?.close());
+
+type Who = 'anonymous' | 'agnes' | 'leo' | 'ada';
+const PAGES: [string, string, Who][] = [
+  ['home', '/', 'agnes'],
+  ['search results', '/search?q=parcel+late', 'agnes'],
+  ['search with no result', '/search?q=zzqx+wibble', 'agnes'],
+  ['entry', '/entries/late-parcel', 'agnes'],
+  ['entry (lead)', '/entries/late-parcel', 'leo'],
+  ['history', '/entries/late-parcel/history', 'leo'],
+  ['diff', '/entries/late-parcel/diff', 'agnes'],
+  ['category', '/categories/delivery', 'agnes'],
+  ['guides index', '/guides', 'agnes'],
+  ['guide', '/guides/setting-expectations', 'agnes'],
+  ['editor: new entry', '/entries/new', 'agnes'],
+  ['editor: edit entry', '/entries/late-parcel/edit', 'leo'],
+  ['editor: revise a proposal', '/proposals/1/edit', 'agnes'],
+  ['my drafts', '/my/drafts', 'agnes'],
+  ['review queue', '/review', 'leo'],
+  ['proposal', '/proposals/1', 'leo'],
+  ['flags', '/flags', 'leo'],
+  ['stale', '/stale', 'leo'],
+  ['gaps', '/gaps', 'leo'],
+  ['dashboard', '/dashboard', 'leo'],
+  ['users', '/admin/users', 'ada'],
+  ['account', '/account', 'agnes'],
+  ['login', '/login', 'anonymous'],
+  ['not found', '/no/such/page', 'agnes'],
+  ['start here', '/start', 'agnes'],
+  ['start here: edit paths', '/start/paths', 'leo'],
+  ['start here: path editor', '/start/paths/first-week', 'leo'],
+  ['start here: progress', '/start/progress', 'leo'],
+  ['start here: one person', '/start/progress/agnes', 'leo'],
+];
+
+const contexts = new Map<Who, BrowserContext>();
+async function pageFor(who: Who): Promise<Page> {
+  let context = contexts.get(who);
+  if (!context) {
+    context = who === 'anonymous'
+      ? await session.browser.newContext()
+      : (await signedInPage(session.browser, session.app.url, who)).context();
+    contexts.set(who, context);
+  }
+  return context.newPage();
+}
+
+interface Violation { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  // Only violations are collected in full (resultTypes), which keeps each run short.
+  const violations = (await page.evaluate(async () => {
+    const { axe } = window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } };
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  })) as Violation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary.replace(/\n\s*/g, ' ')}`).join('\n')}`);
+}
+
+async function check(url: string, who: Who): Promise<string[]> {
+  const page = await pageFor(who);
+  const found: string[] = [];
+  try {
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(url);
+      found.push(...(await seriousViolations(page)).map((v) => `[${width}px] ${v}`));
+    }
+  } finally {
+    await page.close();
+  }
+  return found;
+}
+
+describe('axe finds no serious or critical violation, at 1280×800 and 400×800', () => {
+  it.each(PAGES)('%s (%s as %s)', async (_name, path, who) => {
+    const found = await check(session.app.url + path, who);
+    expect(found, `\n${found.join('\n')}`).toEqual([]);
+  });
+
+  it('first-run setup', async () => {
+    const found = await check(`${empty.url}/setup/${setupToken}`, 'anonymous');
+    expect(found, `\n${found.join('\n')}`).toEqual([]);
+  });
+});
