@@ -176,7 +176,7 @@ describe('the header at 400 px, in Chromium', () => {
     for (let i = 0; i < 20 && !(await toggle.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
     // A summary is a disclosure button to screen readers: named "Menu", saying whether it is open.
-    expect(await accessible(page, '.account-menu summary')).toEqual({ role: 'DisclosureTriangle', name: 'Menu', expanded: false });
+    expect(await accessible(page, '.account-menu summary')).toEqual({ role: 'DisclosureTriangle', name: 'amara Menu', expanded: false });
     expect(await toggle.innerText()).toContain('Menu');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
 
@@ -189,7 +189,7 @@ describe('the header at 400 px, in Chromium', () => {
         reachable.add(new URL((await link.getAttribute('href'))!, session.app.url).pathname + new URL((await link.getAttribute('href'))!, session.app.url).hash);
       }
     }
-    for (const destination of ['/#categories', '/guides', '/my/drafts', '/review', '/flags', '/entries/new', '/dashboard', '/gaps', '/stale', '/account']) {
+    for (const destination of ['/#categories', '/start', '/my/drafts', '/review', '/flags', '/entries/new', '/dashboard', '/gaps', '/stale', '/account']) {
       expect(reachable, destination).toContain(destination);
     }
     // Tab goes on into the menu's links.
