@@ -16,7 +16,8 @@ export function flagRoutes(db: Db) {
     try {
       const flag = flagEntry(db, res.locals.user, req.params.id, req.body);
       flash(db, res, `Thanks: flagged as “${FLAG_REASON_LABELS[flag.reason]}”. A team lead will look at it.`);
-      res.redirect(`/entries/${flag.entryId}#flags`);
+      // The confirmation, at the top of the page, is what must be in view after sending.
+      res.redirect(`/entries/${flag.entryId}#flash`);
     } catch (error) {
       if (!isRefusedInput(error)) throw error;
       showEntry(db, req.params.id, req, res.status(error.status), { flag: { error: error.message, comment: formText(req, 'comment') } });

@@ -31,7 +31,8 @@ export function searchRoutes(search: Search, db: Db) {
       suggestionUrl: found.didYouMean && searchUrl(params, found.didYouMean),
       // Nothing found: the agent can turn the customer's words into a proposed entry at once.
       proposeQuery: new URLSearchParams({ title: params.q, phrasing: params.q }).toString(),
-      ...closeAndLoose(found.results, found.total),
+      fragment: params.fragment,
+      ...closeAndLoose(found.results),
     };
     if (params.fragment) return res.render('partials/search-results', { ...view, layout: false });
     res.render('search/results', { ...view, title: hasQuery ? `${params.q} – search` : 'Search', filters: filterChoices(db, params, user) });
@@ -48,16 +49,18 @@ export function searchRoutes(search: Search, db: Db) {
 }
 
 /**
- * Results scoring well below the best share only a word or two with the search: they are kept, but
- * folded away so the agent's eye lands on the few that answer the question.
+ * A close match scores at least 40% of the best and holds more than half of the query's meaningful
+ * words. The rest only share a word or two with the search: they are kept as loosely related, and
+ * only close matches are counted, so "can you deliver on sunday" says nothing fits rather than
+ * "14 entries match".
  */
 const CLOSE_SHARE = 0.4;
+const CLOSE_COVERAGE = 0.5;
 
-function closeAndLoose(results: SearchHit[], total: number) {
+function closeAndLoose(results: SearchHit[]) {
   const best = results[0]?.score ?? 0;
-  const cut = results.findIndex((r) => r.score < best * CLOSE_SHARE);
-  const close = cut === -1 ? results : results.slice(0, Math.max(1, cut));
-  return { close, loose: results.slice(close.length), looseCount: total - close.length };
+  const isClose = (r: SearchHit) => r.score >= best * CLOSE_SHARE && r.coverage > CLOSE_COVERAGE;
+  return { close: results.filter(isClose), loose: results.filter((r) => !isClose(r)) };
 }
 
 function filterChoices(db: Db, params: SearchParams, reader: User | null) {

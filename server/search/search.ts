@@ -7,6 +7,7 @@ import type { Search, SearchFilters } from './types.ts';
 import type { EntryIndex } from './index/entry-index.ts';
 import { entriesSaying, quotedPhrases } from './query/quoted-phrases.ts';
 import { VISIBLE_BY_DEFAULT, visibleTo } from './results/visible-entries.ts';
+import { coverage } from './results/coverage.ts';
 
 export function createSearch(db: Db): Search {
   const follower = followDatabase(db);
@@ -18,7 +19,10 @@ export function createSearch(db: Db): Search {
       const statuses = filters.statuses ?? VISIBLE_BY_DEFAULT;
       const analysed = analyseQuery(index, synonyms, query, statuses);
       const { ranked, total } = rankEntries(index, analysed, visibleSaying(db, index, filters, query), filters.limit ?? 10);
-      const results = ranked.flatMap(({ no, score }) => hitOf(db, index, no, score, analysed.highlight) ?? []);
+      const results = ranked.flatMap(({ no, score }) => {
+        const hit = hitOf(db, index, no, score, analysed.highlight);
+        return hit ? { ...hit, coverage: coverage(index, no, analysed.words) } : [];
+      });
       return {
         query,
         total,

@@ -36,6 +36,8 @@ export interface SearchHit {
   status: EntryStatus;
   isVetted: boolean;
   score: number;
+  /** The share of the query's meaningful words the entry holds (results/coverage.ts), 0–1. */
+  coverage: number;
   /** Safe HTML: the best passage with the matched words in <mark>. */
   snippet: string;
   /** Safe HTML: the title with the matched words in <mark>. */

@@ -42,7 +42,7 @@ describe('flagging an entry from its page', () => {
   it('posts without JavaScript, then shows the open flag on the entry to every reader', async () => {
     const posted = await as.agent.form('/entries/charged-twice/flags', { reason: 'wrong', comment: 'The refund takes 5 days now' });
     expect(posted.status).toBe(302);
-    expect(posted.location).toBe('/entries/charged-twice#flags');
+    expect(posted.location).toBe('/entries/charged-twice#flash');
     for (const who of ['agent', 'lead', 'admin'] as const) {
       const { html } = await as[who].page('/entries/charged-twice');
       const shown = html.querySelector('#flags')!;

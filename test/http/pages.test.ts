@@ -27,7 +27,7 @@ describe('search page', () => {
   it('lists matches with count, kind, category and highlighted words', async () => {
     const { status, html } = await app.page('/search?q=parcel');
     expect(status).toBe(200);
-    expect(html.querySelector('.results__count')!.text).toMatch(/^1 entry matches/);
+    expect(html.querySelector('.results__count')!.text).toMatch(/^1 close match for/);
     const result = html.querySelector('.result')!;
     // A visitor's search is not logged, so the link goes straight to the entry.
     expect(result.querySelector('.result__title')!.getAttribute('href')).toBe('/entries/late-parcel');
@@ -46,7 +46,7 @@ describe('search page', () => {
 
   it('says so when nothing matches', async () => {
     const { html } = await app.page('/search?q=zebra');
-    expect(html.querySelector('.results__count')!.text).toMatch(/^0 entries match/);
+    expect(html.querySelector('.results__count')!.text).toMatch(/^Nothing matches/);
     expect(html.querySelector('.empty')).not.toBeNull();
   });
 

@@ -20,8 +20,13 @@ export interface AnalysedQuery {
   weights: Map<number, number>;
   /** Features of words that say what the customer wants (not stop words): only these find entries. */
   meaningful: Set<number>;
-  /** Folded words to highlight in titles and snippets. */
+  /** Folded words to highlight in titles and snippets (stop words are left out per entry, stop-words.ts). */
   highlight: string[];
+  /**
+   * One row per meaningful typed word: the features standing for it (its stems, its correction or
+   * completions, its synonyms). How many rows an entry holds says how closely it fits (coverage.ts).
+   */
+  words: number[][];
 }
 
 /** `statuses`: the entries the reader may see; only their words complete or correct a query. */
@@ -32,18 +37,26 @@ export function analyseQuery(index: EntryIndex, synonyms: Synonyms, query: strin
   const weighted = new Map<string, number>();
   const add = (word: string, weight: number) => weighted.set(word, Math.max(weighted.get(word) ?? 0, weight));
 
+  const standsFor = new Map<string, string[]>();
   typed.forEach((word, i) => {
+    const variants = [word];
+    if (!standsFor.has(word)) standsFor.set(word, variants);
     const known = vocabulary.has(word);
     if (known) add(word, 1);
     // A short stop word at the end ("can't log in") is finished, not the start of "invoice".
     const finished = word.length < 3 && isStopWord(word);
     if (stillTyping && i === typed.length - 1 && !finished) {
-      for (const completion of vocabulary.completions(word, COMPLETIONS)) add(completion, COMPLETION);
+      for (const completion of vocabulary.completions(word, COMPLETIONS)) {
+        add(completion, COMPLETION);
+        variants.push(completion);
+      }
     }
     if (!known && !weighted.has(word)) {
       const corrected = vocabulary.correction(word);
       add(corrected ?? word, corrected ? CORRECTED : 1);
+      if (corrected) variants.push(corrected);
     }
+    variants.push(...synonyms.of([word]));
   });
   for (const synonym of synonyms.of([...weighted.keys()])) add(synonym, SYNONYM);
 
@@ -60,7 +73,13 @@ export function analyseQuery(index: EntryIndex, synonyms: Synonyms, query: strin
   }
   // A query made only of stop words ("how do I") still finds something.
   if (!meaningful.size) for (const feature of weights.keys()) meaningful.add(feature);
-  return { weights, meaningful, highlight: [...weighted.keys()] };
+  const featuresOf = (word: string) => queryStems(word, index.languages).flatMap((stemmed) => index.featureId(stemmed) ?? []);
+  return {
+    weights,
+    meaningful,
+    highlight: [...weighted.keys()],
+    words: [...standsFor].filter(([word]) => !isStopWord(word)).map(([, variants]) => variants.flatMap(featuresOf)),
+  };
 }
 
 /** On no results: the query with each unknown word replaced by its closest known word, if any changed. */

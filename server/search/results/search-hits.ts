@@ -4,6 +4,7 @@ import { ENTRY_KINDS, ENTRY_STATUSES } from '../../entries/entry.ts';
 import type { EntryIndex } from '../index/entry-index.ts';
 import { highlight, snippet } from './highlight.ts';
 import type { SearchHit } from '../types.ts';
+import { wordsToMark } from './stop-words.ts';
 
 /**
  * The results as shown. The index keeps no texts (they would be most of its memory), so the title
@@ -25,13 +26,14 @@ interface Shown {
 }
 
 /** The hit for entry `no`, or null if it was deleted (by another process) since the index caught up. */
-export function hitOf(db: Db, index: EntryIndex, no: number, score: number, terms: string[]): SearchHit | null {
+export function hitOf(db: Db, index: EntryIndex, no: number, score: number, terms: string[]): Omit<SearchHit, 'coverage'> | null {
   const id = index.columns.ids[no]!;
   const shown = statements(db).shown.get(id) as Shown | undefined;
   if (!shown) return null;
   const category = index.categories[index.columns.category.data[no]!]!;
   const kind = ENTRY_KINDS[index.columns.kind.data[no]!]!;
   const status = ENTRY_STATUSES[index.columns.status.data[no]!]!;
+  const marked = wordsToMark(terms, index.languages);
   return {
     id,
     title: shown.title,
@@ -42,8 +44,8 @@ export function hitOf(db: Db, index: EntryIndex, no: number, score: number, term
     status,
     isVetted: status === 'vetted',
     score: Math.round(score * 1000) / 1000,
-    snippet: snippet(snippetText(shown), terms),
-    titleHtml: highlight(shown.title, terms),
+    snippet: snippet(snippetText(shown), marked),
+    titleHtml: highlight(shown.title, marked),
     url: `/entries/${id}`,
   };
 }
