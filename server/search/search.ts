@@ -3,6 +3,9 @@ import type { EntryKind, EntryStatus } from '../entries/entry.ts';
 import { gather } from './candidates.ts';
 import { VETTED } from './entry-index.ts';
 import { followDatabase } from './index-follower.ts';
+import { RERANKED } from './meaning/fusion.ts';
+import { Meaning, type MeaningOptions } from './meaning/meaning.ts';
+import { rerank } from './meaning/rerank.ts';
 import { analyseQuery, didYouMean } from './query-analysis.ts';
 import { topScored } from './ranking.ts';
 import { score, withQuery } from './relevance.ts';
@@ -46,25 +49,41 @@ export interface SearchResults {
 }
 
 export interface Search {
-  search(query: string, filters?: SearchFilters): SearchResults;
+  /** By words alone, or with a settled query's vector (see settled) re-ranked by meaning too. */
+  search(query: string, filters?: SearchFilters, queryVector?: Int8Array | null): SearchResults;
+  /** A settled query (Enter, the results page, the API): by words and meaning, as far as vectors are ready. */
+  settled(query: string, filters?: SearchFilters): Promise<SearchResults>;
+  /** Entry vectors and the sentence model (server/search/meaning). */
+  readonly meaning: Meaning;
 }
 
 /** Drafts and entries in review still show, below vetted ones. */
 const UNVETTED_FACTOR = 0.5;
 
-export function createSearch(db: Db): Search {
+export function createSearch(db: Db, options: MeaningOptions = {}): Search {
   const current = followDatabase(db);
+  const meaning = new Meaning(db, options);
 
   return {
-    search(query, filters = {}) {
+    meaning,
+    async settled(query, filters) {
+      return this.search(query, filters, await meaning.vectorOf(query));
+    },
+    search(query, filters = {}, queryVector = null) {
       const started = performance.now();
       const { index, synonyms } = current();
       const analysed = analyseQuery(index, synonyms, query);
       const status = index.columns.status.data;
+      const limit = filters.limit ?? 10;
       const { ranked, total } = withQuery(index, analysed.weights, (vector) => {
-        const candidates = gather(index, vector, analysed.meaningful, visibleTo(index, filters));
-        const scoreOf = (no: number) => score(index, no, vector) * (status[no] === VETTED ? 1 : UNVETTED_FACTOR);
-        return { ranked: topScored(candidates, filters.limit ?? 10, scoreOf, !index.learned.size), total: candidates.found.length };
+        const visible = visibleTo(index, filters);
+        const candidates = gather(index, vector, analysed.meaningful, visible);
+        const statusFactor = (no: number) => (status[no] === VETTED ? 1 : UNVETTED_FACTOR);
+        const scoreOf = (no: number) => score(index, no, vector) * statusFactor(no);
+        const lexical = topScored(candidates, queryVector ? Math.max(limit, RERANKED) : limit, scoreOf, !index.learned.size);
+        const total = candidates.found.length;
+        if (!queryVector || !meaning.entries) return { ranked: lexical, total };
+        return rerank(meaning.entries, queryVector, meaning.weights, { index, ranked: lexical, total, visible, scoreOf, statusFactor, limit });
       });
       const results = ranked.flatMap(({ no, score }) => hitOf(db, index, no, score, analysed.highlight) ?? []);
       return {

@@ -1,0 +1,14 @@
+import { join } from 'node:path';
+import { importContent } from './server/content/import-content.ts';
+import { openDatabase } from './server/db/connection.ts';
+import { migrate } from './server/db/migrate.ts';
+import { createSearch } from './server/search/search.ts';
+const db = openDatabase('/tmp/probe-starter.db');
+migrate(db);
+importContent(db, { entriesDir: 'content/entries' });
+let t = performance.now();
+const s = createSearch(db, { queryWaitMs: 60_000 });
+await s.meaning.settled();
+console.log('encoded', s.meaning.entries!.encodedTexts, performance.now() - t, s.meaning.status());
+for (const q of process.argv.slice(2)) console.log(q, '\n  fused', (await s.settled(q)).results.slice(0, 3).map((r) => `${r.id} ${r.score.toFixed(2)}`).join(', '), '\n  words', s.search(q).results.slice(0,3).map(r => r.id).join(', '));
+await s.meaning.close();
