@@ -1,6 +1,8 @@
 // npm run bench:latency: search speed at 1k, 10k and 100k synthetic entries, Plan B beside naive
 // FTS5 OR queries; then a real server on the 100k database: time to ready, /api/search under load
-// (autocannon, 8 connections), peak memory.
+// (autocannon, 8 connections), peak memory; then meaning-aware search (meaning-latency.ts).
+// Flags: --max-entries N (smaller databases only: a quick run), --encode-entries N (how many new
+// entries to encode in the background, default 2,000).
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,13 +20,15 @@ import { writeReadmeSection } from './readme-section.ts';
 import { seededRandom } from './seeded-random.ts';
 import { syntheticCorpus } from './synthetic-entries.ts';
 import { markdownTable } from './table.ts';
+import { meaningLatency } from './meaning-latency.ts';
 
-const SIZES = [1_000, 10_000, 100_000];
+const flag = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1] ?? fallback) || fallback;
+const SIZES = [1_000, 10_000, 100_000].filter((n) => n <= flag('--max-entries', 100_000));
 const QUERIES = 300;
 const dir = mkdtempSync(join(tmpdir(), 'planb-bench-'));
 const ms = (x: number) => x.toFixed(2);
 const rows: string[][] = [];
-let largest = { path: '', question: (_: () => number) => '' };
+let largest = { path: '', size: 0, question: (_: () => number) => '' };
 
 for (const size of SIZES) {
   const path = join(dir, `bench-${size}.db`);
@@ -32,7 +36,7 @@ for (const size of SIZES) {
   migrate(db);
   const corpus = syntheticCorpus(size, devQueries().map((q) => q.query));
   db.transaction(() => corpus.entries.forEach((entry) => saveEntry(db, entry, { author: 'bench', summary: 'synthetic' })))();
-  largest = { path, question: corpus.question };
+  largest = { path, size, question: corpus.question };
 
   const random = seededRandom(size);
   const sentences = Array.from({ length: QUERIES }, () => corpus.question(random));
@@ -41,7 +45,7 @@ for (const size of SIZES) {
     keyword: sentences.map((s) => s.split(' ').filter((w) => w.length > 4).slice(0, 2).join(' ')),
     prefix: sentences.map((s) => s.replace(/(\S{3})\S*$/, '$1')),
   };
-  const planB = createSearch(db);
+  const planB = createSearch(db, { model: null });
   const fts = db.prepare(`SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY bm25(entries_fts) LIMIT 10`);
   const engines = {
     'Plan B': (q: string) => planB.search(q),
@@ -67,8 +71,10 @@ console.log(searchTable);
 // The server is asked the same kind of questions as the search function: about the 100k entries.
 const server = await serveAndLoad(largest.path, largest.question);
 console.log(server);
+const meaning = await meaningLatency(largest.path, largest.size, largest.question, flag('--encode-entries', 2_000), dir);
+console.log(meaning);
 rmSync(dir, { recursive: true, force: true });
-if (process.argv.includes('--write-readme')) writeReadmeSection('bench-latency', `${searchTable}\n\n${server}`);
+if (process.argv.includes('--write-readme')) writeReadmeSection('bench-latency', `${searchTable}\n\n${server}\n\n${meaning}`);
 
 /** Starts `npm start` on the database, waits until it answers, loads it, reads its peak memory. */
 async function serveAndLoad(dbPath: string, question: (random: () => number) => string): Promise<string> {

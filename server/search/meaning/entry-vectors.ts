@@ -11,6 +11,12 @@ const BATCH = 32;
 /** Looking for stale vectors reads every stored hash: after the start, at most this often. */
 const SWEEP_EVERY_MS = 10 * 60_000;
 
+/** Where an entry's vectors are stored: one key per text, and one for their centroid. */
+export function vectorKeys(modelId: string, texts: string[]): { hashes: string[]; centroidKey: string } {
+  const hashes = texts.map((text) => textHash(modelId, text));
+  return { hashes, centroidKey: textHash(modelId, `centroid\n${hashes.join('\n')}`) };
+}
+
 interface EntryMeaning {
   hashes: string[];
   /** The centroid is stored like a text's vector, under a key made of its texts' hashes. */
@@ -113,8 +119,7 @@ export class EntryVectors {
   }
 
   private track({ id, texts }: EntryTexts): void {
-    const hashes = texts.map((text) => textHash(this.modelId, text));
-    const centroidKey = textHash(this.modelId, `centroid\n${hashes.join('\n')}`);
+    const { hashes, centroidKey } = vectorKeys(this.modelId, texts);
     const old = this.entries.get(id);
     if (old?.centroidKey === centroidKey) return;
     if (old?.centroid) this.done--;
@@ -189,6 +194,10 @@ export class EntryVectors {
       this.encoder = null;
       await encoder.close();
     }
+  }
+
+  fail(reason: string): void {
+    this.failure ??= reason;
   }
 
   async close(): Promise<void> {

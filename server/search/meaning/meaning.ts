@@ -41,7 +41,8 @@ export class Meaning {
     this.queryEncoder = new Encoder(model.dir);
     this.queries = new QueryVectors(this.queryEncoder, queryWaitMs);
     this.entries = new EntryVectors(db, model.id, () => new Encoder(model.dir));
-    this.loading = this.entries.load();
+    // A failure (the database closed under it, say) leaves search by words, never an unhandled error.
+    this.loading = this.entries.load().catch((error) => this.entries?.fail(String(error)));
   }
 
   status(): MeaningStatus {
