@@ -81,7 +81,7 @@ async function serveAndLoad(dbPath: string, question: (random: () => number) => 
   const port = 3900 + Math.floor(Math.random() * 90);
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DB_PATH: dbPath, PORT: String(port), READ_ACCESS: 'open' },
+    env: { ...process.env, DB_PATH: dbPath, PORT: String(port), READ_ACCESS: 'open', SEARCH_MODEL: 'off' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve) => child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('serving') && resolve()));

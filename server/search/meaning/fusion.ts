@@ -11,7 +11,7 @@ export interface FusionWeights {
   centroid: number;
 }
 
-export const FUSION: FusionWeights = { lexical: 1, best: 1, centroid: 0.5 };
+export const FUSION: FusionWeights = { lexical: 0.6, best: 1, centroid: 0.5 };
 
 /** Lexical candidates re-ranked by meaning: the lexical top this many. */
 export const RERANKED = 50;
