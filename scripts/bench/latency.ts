@@ -3,9 +3,7 @@
 // (autocannon, 8 connections), peak memory; then meaning-aware search (meaning-latency.ts).
 // Flags: --max-entries N (smaller databases only: a quick run), --encode-entries N (how many new
 // entries to encode in the background, default 2,000).
-import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../server/db/connection.ts';
@@ -18,6 +16,7 @@ import { devQueries } from './bench-data.ts';
 import { percentiles } from './percentiles.ts';
 import { writeReadmeSection } from './readme-section.ts';
 import { seededRandom } from './seeded-random.ts';
+import { load, peakRssMb, startServer } from './server-process.ts';
 import { syntheticCorpus } from './synthetic-entries.ts';
 import { markdownTable } from './table.ts';
 import { meaningLatency } from './meaning-latency.ts';
@@ -78,24 +77,12 @@ if (process.argv.includes('--write-readme')) writeReadmeSection('bench-latency',
 
 /** Starts `npm start` on the database, waits until it answers, loads it, reads its peak memory. */
 async function serveAndLoad(dbPath: string, question: (random: () => number) => string): Promise<string> {
-  const port = 3900 + Math.floor(Math.random() * 90);
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DB_PATH: dbPath, PORT: String(port), READ_ACCESS: 'open', SEARCH_MODEL: 'off' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve) => child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('serving') && resolve()));
-  const readySeconds = (performance.now() - started) / 1000;
+  const { child, port, readySeconds } = await startServer(dbPath, 'off');
   const random = seededRandom(8);
-  const requests = Array.from({ length: 200 }, () => ({ method: 'GET' as const, path: `/api/search?q=${encodeURIComponent(question(random))}` }));
-  // Every response's time, for the p95 the target is set in (autocannon's own summary has no p95).
-  const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon({ url: `http://127.0.0.1:${port}`, connections: 8, duration: 10, requests }, (error, done) => (error ? reject(error) : resolve(done)))
-      .on('response', (_client, _status, _bytes, responseMs) => latencies.push(responseMs));
-  });
+  const paths = Array.from({ length: 200 }, () => `/api/search?q=${encodeURIComponent(question(random))}`);
+  const { result, latencies } = await load(port, paths);
   const latency = percentiles(latencies);
-  const peakKb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
+  const peak = peakRssMb(child);
   child.kill('SIGTERM');
   return markdownTable(
     ['server on 100,000 entries', 'value'],
@@ -104,7 +91,7 @@ async function serveAndLoad(dbPath: string, question: (random: () => number) => 
       ['GET /api/search, 8 connections, 10 s: requests/s', result.requests.average.toFixed(0)],
       ['latency p50 / p95 / p99', `${ms(latency.p50)} / ${ms(latency.p95)} / ${ms(latency.p99)} ms`],
       ['errors / non-2xx', `${result.errors} / ${result.non2xx}`],
-      ['peak RSS of the server (VmHWM)', `${(peakKb / 1024).toFixed(0)} MB`],
+      ['peak RSS of the server (VmHWM)', `${peak} MB`],
     ],
   );
 }

@@ -2,9 +2,6 @@
 // entry's vectors in place (seeded random vectors: encoding its ~900k texts takes hours on a busy
 // machine, and search does the same work whatever the vectors hold), and the time to encode a
 // smaller database in the background while search serves.
-import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { openDatabase } from '../../server/db/connection.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { saveEntry } from '../../server/entries/save-entry.ts';
@@ -16,6 +13,7 @@ import { centroid, DIMENSIONS } from '../../server/search/meaning/vector-math.ts
 import { devQueries } from './bench-data.ts';
 import { percentiles } from './percentiles.ts';
 import { seededRandom } from './seeded-random.ts';
+import { load, peakRssMb, startServer, type Server } from './server-process.ts';
 import { syntheticCorpus } from './synthetic-entries.ts';
 import { markdownTable } from './table.ts';
 
@@ -34,7 +32,7 @@ export async function meaningLatency(path: string, size: number, question: (rand
   const instant = await sequential(server.port, questions, '&instant=1');
   const loaded = await underLoad(server.port, questions, '');
   const loadedInstant = await underLoad(server.port, questions, '&instant=1');
-  const peak = peakMb(server.child);
+  const peak = peakRssMb(server.child);
   server.child.kill('SIGTERM');
 
   const encoding = await encodeInBackground(`${dir}/encode.db`, encodeEntries);
@@ -42,7 +40,7 @@ export async function meaningLatency(path: string, size: number, question: (rand
     [`meaning-aware search, server on ${size.toLocaleString('en')} entries`, 'value'],
     [
       [`${size.toLocaleString('en')} entries: every text's vector stored in SQLite (prefilled in)`, `${fillSeconds.toFixed(0)} s`],
-      ['restart with vectors cached: process start → listening', `${server.listening.toFixed(1)} s`],
+      ['restart with vectors cached: process start → listening', `${server.readySeconds.toFixed(1)} s`],
       ['restart with vectors cached: process start → every entry\'s vectors ready', `${server.vectorsReady.toFixed(1)} s`],
       ['settled query, first time (query encoded, 50 ms bound), sequential p50 / p95 / p99', ms(first)],
       ['settled query, query vector cached, sequential p50 / p95 / p99', ms(cached)],
@@ -80,24 +78,11 @@ function fillVectors(path: string): number {
   return (performance.now() - started) / 1000;
 }
 
-interface Served {
-  child: ChildProcess;
-  port: number;
-  listening: number;
-  vectorsReady: number;
-}
-
-async function serve(path: string): Promise<Served> {
-  const port = 3990 + Math.floor(Math.random() * 9);
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DB_PATH: path, PORT: String(port), READ_ACCESS: 'open', SEARCH_MODEL: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve) => child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('serving') && resolve()));
-  const listening = (performance.now() - started) / 1000;
-  await vectorsDone(port);
-  return { child, port, listening, vectorsReady: (performance.now() - started) / 1000 };
+/** The server with the model, once every entry's vectors are in memory. */
+async function serve(path: string): Promise<Server & { vectorsReady: number }> {
+  const server = await startServer(path, '');
+  await vectorsDone(server.port);
+  return { ...server, vectorsReady: (performance.now() - server.started) / 1000 };
 }
 
 async function vectorsDone(port: number, meanwhile?: () => Promise<void>): Promise<void> {
@@ -121,19 +106,7 @@ async function sequential(port: number, questions: string[], extra: string): Pro
 }
 
 async function underLoad(port: number, questions: string[], extra: string): Promise<Percentiles> {
-  const latencies: number[] = [];
-  const requests = questions.map((q) => ({ method: 'GET' as const, path: `/api/search?q=${encodeURIComponent(q)}${extra}` }));
-  await new Promise<void>((resolve, reject) =>
-    autocannon({ url: `http://127.0.0.1:${port}`, connections: 8, duration: 10, requests }, (error) => (error ? reject(error) : resolve())).on(
-      'response',
-      (_client, _status, _bytes, responseMs) => latencies.push(responseMs),
-    ),
-  );
-  return percentiles(latencies);
-}
-
-function peakMb(child: ChildProcess): number {
-  return Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+  return percentiles((await load(port, questions.map((q) => `/api/search?q=${encodeURIComponent(q)}${extra}`))).latencies);
 }
 
 /** A fresh database of `count` synthetic entries: the server encodes them while instant searches go on. */
@@ -145,13 +118,7 @@ async function encodeInBackground(path: string, count: number): Promise<{ second
   let texts = 0;
   for (const page of entryTextPages(db)) texts += page.reduce((n, e) => n + e.texts.length, 0);
   db.close();
-  const port = 3980 + Math.floor(Math.random() * 9);
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DB_PATH: path, PORT: String(port), READ_ACCESS: 'open', SEARCH_MODEL: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve) => child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('serving') && resolve()));
+  const { child, port, started } = await startServer(path, '');
   const random = seededRandom(81);
   const times: number[] = [];
   await vectorsDone(port, async () => {
