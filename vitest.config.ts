@@ -6,5 +6,8 @@ export default defineConfig({
     // Browser tests start Chromium; give them room on a loaded 2-core machine.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Every app a test starts would load the sentence model; the tests of meaning-aware search
+    // (test/search/meaning) turn it on where they need it.
+    env: { SEARCH_MODEL: 'off' },
   },
 });

@@ -1,9 +1,9 @@
 // npm run bench:latency: search speed at 1k, 10k and 100k synthetic entries, Plan B beside naive
 // FTS5 OR queries; then a real server on the 100k database: time to ready, /api/search under load
-// (autocannon, 8 connections), peak memory.
-import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// (autocannon, 8 connections), peak memory; then meaning-aware search (meaning-latency.ts).
+// Flags: --max-entries N (smaller databases only: a quick run), --encode-entries N (how many new
+// entries to encode in the background, default 2,000).
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../server/db/connection.ts';
@@ -17,16 +17,19 @@ import { afterASave, duringAnImport, whileOnlySearching, type Delay } from './ev
 import { percentiles } from './percentiles.ts';
 import { writeReadmeSection } from './readme-section.ts';
 import { seededRandom } from './seeded-random.ts';
+import { load, peakRssMb, startServer } from './server-process.ts';
 import { syntheticCorpus } from './synthetic-entries.ts';
 import { markdownTable } from './table.ts';
+import { meaningLatency } from './meaning-latency.ts';
 
-// --quick: the smaller sizes only, to try the benchmark out.
-const SIZES = process.argv.includes('--quick') ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+const flag = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1] ?? fallback) || fallback;
+// --quick: the smaller sizes only, to try the benchmark out; --max-entries N: the sizes up to N.
+const SIZES = [1_000, 10_000, 100_000].filter((n) => n <= (process.argv.includes('--quick') ? 10_000 : flag('--max-entries', 100_000)));
 const QUERIES = 300;
 const dir = mkdtempSync(join(tmpdir(), 'planb-bench-'));
 const ms = (x: number) => x.toFixed(2);
 const rows: string[][] = [];
-let largest = { path: '', question: (_: () => number) => '' };
+let largest = { path: '', size: 0, question: (_: () => number) => '' };
 
 for (const size of SIZES) {
   const path = join(dir, `bench-${size}.db`);
@@ -34,7 +37,7 @@ for (const size of SIZES) {
   migrate(db);
   const corpus = syntheticCorpus(size, devQueries().map((q) => q.query));
   db.transaction(() => corpus.entries.forEach((entry) => saveEntry(db, entry, { author: 'bench', summary: 'synthetic' })))();
-  largest = { path, question: corpus.question };
+  largest = { path, size, question: corpus.question };
 
   const random = seededRandom(size);
   const sentences = Array.from({ length: QUERIES }, () => corpus.question(random));
@@ -43,7 +46,7 @@ for (const size of SIZES) {
     keyword: sentences.map((s) => s.split(' ').filter((w) => w.length > 4).slice(0, 2).join(' ')),
     prefix: sentences.map((s) => s.replace(/(\S{3})\S*$/, '$1')),
   };
-  const planB = createSearch(db);
+  const planB = createSearch(db, { model: null });
   const fts = db.prepare(`SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY bm25(entries_fts) LIMIT 10`);
   const engines = {
     'Plan B': (q: string) => planB.search(q),
@@ -74,8 +77,10 @@ console.log(delays);
 // The server is asked the same kind of questions as the search function: about the 100k entries.
 const server = await serveAndLoad(largest.path, largest.question);
 console.log(server);
+const meaning = await meaningLatency(largest.path, largest.size, largest.question, flag('--encode-entries', 2_000), dir);
+console.log(meaning);
 rmSync(dir, { recursive: true, force: true });
-if (process.argv.includes('--write-readme')) writeReadmeSection('bench-latency', `${searchTable}\n\n${delays}\n\n${server}`);
+if (process.argv.includes('--write-readme')) writeReadmeSection('bench-latency', `${searchTable}\n\n${delays}\n\n${server}\n\n${meaning}`);
 
 /** After a save (BANKING77, where learned weights are retrained; the largest database) and during an import. */
 async function eventLoopDelays(largestPath: string): Promise<Delay[]> {
@@ -95,24 +100,12 @@ async function eventLoopDelays(largestPath: string): Promise<Delay[]> {
 
 /** Starts `npm start` on the database, waits until it answers, loads it, reads its peak memory. */
 async function serveAndLoad(dbPath: string, question: (random: () => number) => string): Promise<string> {
-  const port = 3900 + Math.floor(Math.random() * 90);
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DB_PATH: dbPath, PORT: String(port), READ_ACCESS: 'open' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve) => child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('serving') && resolve()));
-  const readySeconds = (performance.now() - started) / 1000;
+  const { child, port, readySeconds } = await startServer(dbPath, 'off');
   const random = seededRandom(8);
-  const requests = Array.from({ length: 200 }, () => ({ method: 'GET' as const, path: `/api/search?q=${encodeURIComponent(question(random))}` }));
-  // Every response's time, for the p95 the target is set in (autocannon's own summary has no p95).
-  const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon({ url: `http://127.0.0.1:${port}`, connections: 8, duration: 10, requests }, (error, done) => (error ? reject(error) : resolve(done)))
-      .on('response', (_client, _status, _bytes, responseMs) => latencies.push(responseMs));
-  });
+  const paths = Array.from({ length: 200 }, () => `/api/search?q=${encodeURIComponent(question(random))}`);
+  const { result, latencies } = await load(port, paths);
   const latency = percentiles(latencies);
-  const peakKb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
+  const peak = peakRssMb(child);
   child.kill('SIGTERM');
   return markdownTable(
     ['server on 100,000 entries', 'value'],
@@ -121,7 +114,7 @@ async function serveAndLoad(dbPath: string, question: (random: () => number) => 
       ['GET /api/search, 8 connections, 10 s: requests/s', result.requests.average.toFixed(0)],
       ['latency p50 / p95 / p99', `${ms(latency.p50)} / ${ms(latency.p95)} / ${ms(latency.p99)} ms`],
       ['errors / non-2xx', `${result.errors} / ${result.non2xx}`],
-      ['peak RSS of the server (VmHWM)', `${(peakKb / 1024).toFixed(0)} MB`],
+      ['peak RSS of the server (VmHWM)', `${peak} MB`],
     ],
   );
 }

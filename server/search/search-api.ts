@@ -9,10 +9,11 @@ import { searchParamsSchema } from './query/search-params.ts';
 export function searchApi(search: Search, db: Db) {
   const router = Router();
 
-  router.get('/search', (req, res) => {
+  router.get('/search', async (req, res) => {
     const params = validate(searchParamsSchema, req.query);
     const user = res.locals.user;
-    const found = search.search(params.q, filtersOf(params, params.limit, user));
+    const filters = filtersOf(params, params.limit, user);
+    const found = params.instant ? search.search(params.q, filters) : await search.settled(params.q, filters);
     if (params.q.trim() && user) {
       logSearch(db, {
         query: params.q, filters: loggedFilters(params), resultCount: found.total, tookMs: found.tookMs, source: 'api', user: user.name,

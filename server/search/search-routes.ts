@@ -15,11 +15,13 @@ export function searchRoutes(search: Search, db: Db) {
   const router = Router();
 
   // The results page, or with fragment=1 only its results (for the as-you-type script).
-  router.get('/search', (req, res) => {
+  // The fragment follows typing: it answers by words at once; the page is a settled search.
+  router.get('/search', async (req, res) => {
     const params = validate(searchParamsSchema, req.query);
     const hasQuery = params.q.trim().length > 0;
     const user = res.locals.user;
-    const found = search.search(params.q, filtersOf(params, 50, user));
+    const filters = filtersOf(params, 50, user);
+    const found = params.fragment || params.instant ? search.search(params.q, filters) : await search.settled(params.q, filters);
     const source = params.fragment ? 'as-you-type' : 'page';
     const logged = user && { query: params.q, filters: loggedFilters(params), resultCount: found.total, tookMs: found.tookMs, source, user: user.name } as const;
     const logId = hasQuery && logged ? logSearch(db, logged, params.session) : null;

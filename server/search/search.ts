@@ -8,17 +8,32 @@ import type { EntryIndex } from './index/entry-index.ts';
 import { entriesSaying, quotedPhrases } from './query/quoted-phrases.ts';
 import { VISIBLE_BY_DEFAULT, visibleTo } from './results/visible-entries.ts';
 import { coverage } from './results/coverage.ts';
+import { RERANKED } from './meaning/fusion.ts';
+import { Meaning, type MeaningOptions } from './meaning/meaning.ts';
+import { rerank } from './meaning/rerank.ts';
+import type { Rerank } from './rank/rank-entries.ts';
 
-export function createSearch(db: Db): Search {
+export function createSearch(db: Db, options: MeaningOptions = {}): Search {
   const follower = followDatabase(db);
+  const meaning = new Meaning(db, options);
 
   return {
-    search(query, filters = {}) {
+    meaning,
+    async settled(query, filters) {
+      return this.search(query, filters, await meaning.vectorOf(query));
+    },
+    search(query, filters = {}, queryVector = null) {
       const started = performance.now();
       const { index, synonyms } = follower.current();
       const statuses = filters.statuses ?? VISIBLE_BY_DEFAULT;
       const analysed = analyseQuery(index, synonyms, query, statuses);
-      const { ranked, total } = rankEntries(index, analysed, visibleSaying(db, index, filters, query), filters.limit ?? 10);
+      const { ranked, total } = rankEntries(
+        index,
+        analysed,
+        visibleSaying(db, index, filters, query),
+        filters.limit ?? 10,
+        queryVector && meaning.entries ? byMeaning(meaning, queryVector) : undefined,
+      );
       const results = ranked.flatMap(({ no, score }) => {
         const hit = hitOf(db, index, no, score, analysed.highlight);
         return hit ? { ...hit, coverage: coverage(index, no, analysed.words) } : [];
@@ -33,6 +48,11 @@ export function createSearch(db: Db): Search {
     },
     idle: () => follower.idle(),
   };
+}
+
+/** The fusion with meaning, after the lexical ranking of a settled query. */
+function byMeaning(meaning: Meaning, queryVector: Int8Array): Rerank {
+  return { pool: RERANKED, rerank: (lexical) => rerank(meaning.entries!, queryVector, meaning.weights, lexical) };
 }
 
 /** The entries a search may return: visible to the reader and, if the query quotes phrases, saying them. */

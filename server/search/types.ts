@@ -1,5 +1,6 @@
 /** The search module's types, in one place so its parts need not import each other for them. */
 import type { EntryKind, EntryStatus } from '../entries/entry.ts';
+import type { Meaning } from './meaning/meaning.ts';
 
 /** What the index reads of an entry. Its texts are turned into features and not kept in memory. */
 export interface IndexedEntry {
@@ -55,7 +56,12 @@ export interface SearchResults {
 }
 
 export interface Search {
-  search(query: string, filters?: SearchFilters): SearchResults;
+  /** By words alone, or with a settled query's vector (see settled) re-ranked by meaning too. */
+  search(query: string, filters?: SearchFilters, queryVector?: Int8Array | null): SearchResults;
+  /** A settled query (Enter, the results page, the API): by words and meaning, as far as vectors are ready. */
+  settled(query: string, filters?: SearchFilters): Promise<SearchResults>;
+  /** Entry vectors and the sentence model (server/search/meaning). */
+  readonly meaning: Meaning;
   /** Resolves once background work after the latest writes (retraining the learned weights) is done. */
   idle(): Promise<void>;
 }

@@ -20,6 +20,8 @@ export const searchParamsSchema = z.object({
   category: optionalText,
   kind: z.preprocess((v) => (v === '' ? undefined : v), z.enum(ENTRY_KINDS, { error: 'kind must be common or unusual' }).optional()),
   lang: optionalText,
+  /** As you type: words only, never waiting for the sentence model. */
+  instant: z.enum(['1'], { error: 'instant must be 1' }).optional(),
   /** The as-you-type script asks for the results fragment alone. */
   fragment: z.enum(['1'], { error: 'fragment must be 1' }).optional(),
   /** The log id of the previous keystroke's search, so a typing session stays one log row. */

@@ -14,14 +14,40 @@ export interface RankedEntries {
   total: number;
 }
 
-/** The `limit` best visible entries for an analysed query. */
-export function rankEntries(index: EntryIndex, query: Pick<AnalysedQuery, 'weights' | 'meaningful'>, visible: (no: number) => boolean, limit: number): RankedEntries {
+/** The lexical ranking as a later step (the fusion with meaning) sees it, with the scorer of this query. */
+export interface LexicalRanking extends RankedEntries {
+  index: EntryIndex;
+  visible: (no: number) => boolean;
+  /** The lexical score of any visible entry (0 when it shares no word with the query). */
+  scoreOf: (no: number) => number;
+  /** Drafts and entries in review count for less. */
+  statusFactor: (no: number) => number;
+  limit: number;
+}
+
+/** A step after the lexical ranking: it sees the best `pool` entries and returns the best `limit`. */
+export interface Rerank {
+  pool: number;
+  rerank(lexical: LexicalRanking): RankedEntries;
+}
+
+/** The `limit` best visible entries for an analysed query, re-ranked by `then` when given. */
+export function rankEntries(
+  index: EntryIndex,
+  query: Pick<AnalysedQuery, 'weights' | 'meaningful'>,
+  visible: (no: number) => boolean,
+  limit: number,
+  then?: Rerank,
+): RankedEntries {
   const status = index.columns.status.data;
   return withQuery(index, query.weights, (vector) => {
     const candidates = gather(index, vector, query.meaningful, visible);
-    const scoreOf = (no: number) => score(index, no, vector) * (status[no] === VETTED ? 1 : UNVETTED_FACTOR);
+    const statusFactor = (no: number) => (status[no] === VETTED ? 1 : UNVETTED_FACTOR);
+    const scoreOf = (no: number) => score(index, no, vector) * statusFactor(no);
     // Bounds hold only without learned weights and with impacts worked out with the idf of now.
     const bounded = !index.learned.size && index.impactsExact;
-    return { ranked: topScored(candidates, limit, scoreOf, bounded), total: candidates.found.length };
+    const ranked = topScored(candidates, then ? Math.max(limit, then.pool) : limit, scoreOf, bounded);
+    const total = candidates.found.length;
+    return then ? then.rerank({ index, ranked, total, visible, scoreOf, statusFactor, limit }) : { ranked, total };
   });
 }
