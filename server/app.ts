@@ -19,6 +19,7 @@ import { flagApi } from './flags/flag-api.ts';
 import { flagRoutes } from './flags/flag-routes.ts';
 import { freshnessApi } from './freshness/freshness-api.ts';
 import { freshnessRoutes } from './freshness/freshness-routes.ts';
+import { translationApi, translationRoutes } from './translations/translation-routes.ts';
 import { guideRoutes } from './guides/guide-routes.ts';
 import { homeRoutes } from './home/home-routes.ts';
 import { dashboardRoutes } from './insights/dashboard-routes.ts';
@@ -81,6 +82,7 @@ export function createApp({ db, config }: AppContext) {
   app.use(flagRoutes(db));
   app.use(feedbackRoutes(db));
   app.use(freshnessRoutes(db));
+  app.use(translationRoutes(db));
   app.use(guideRoutes(db));
   app.use(gapRoutes(db, search));
   app.use(dashboardRoutes(db));
@@ -95,6 +97,7 @@ export function createApp({ db, config }: AppContext) {
   app.use('/api', flagApi(db));
   app.use('/api', feedbackApi(db));
   app.use('/api', freshnessApi(db));
+  app.use('/api', translationApi(db));
 
   app.use(pageNotFound);
   app.use(errorHandler);

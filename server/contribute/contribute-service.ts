@@ -9,6 +9,7 @@ import { HttpError, notFound } from '../http/http-error.ts';
 import { validate } from '../http/validate.ts';
 import { findProposal, idIsProposed, insertProposal, recordReviewEvent, reviseProposal } from '../review/proposal-queries.ts';
 import { visibleEntry } from '../entries/visible-entry.ts';
+import { checkTranslationLink } from '../translations/translation-service.ts';
 
 /**
  * Adding and changing entries. A lead's change is saved at once; an agent's becomes a proposal
@@ -40,6 +41,7 @@ export class EditConflict extends HttpError {
 export function submitNewEntry(db: Db, actor: User | null, input: unknown, why = ''): Submission {
   const user = requirePermission(actor, 'propose');
   const entry = validate(entrySchema, input);
+  checkTranslationLink(db, entry);
   if (findEntry(db, entry.id) || idIsProposed(db, entry.id)) {
     throw new HttpError(409, `An entry with the id "${entry.id}" already exists or is waiting for review.`, 'id');
   }
@@ -57,6 +59,7 @@ export function submitEdit(db: Db, actor: User | null, id: string, input: unknow
   const user = requirePermission(actor, 'propose');
   const current = visibleEntry(db, user, id);
   const edited = validate(entrySchema, { ...(input as object), id });
+  checkTranslationLink(db, edited);
   const base = validate(baseSchema, baseRevision);
   if (base !== current.revision) throw new EditConflict(current, edited);
   const summary = validate(reasonSchema, why) || 'Edited';
@@ -85,6 +88,7 @@ export function reviseOwnProposal(db: Db, actor: User | null, proposalId: number
     throw new HttpError(409, `This proposal was already ${proposal.state}; start a new one from the entry.`);
   }
   const revised = validate(entrySchema, { ...(input as object), id: proposal.entryId });
+  checkTranslationLink(db, revised);
   const kept = proposal.isNew
     ? { status: 'in_review' as const, owner: null, reviewBy: null }
     : { status: proposal.entry.status, owner: proposal.entry.owner, reviewBy: proposal.entry.reviewBy };

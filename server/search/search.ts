@@ -7,7 +7,7 @@ import { analyseQuery, didYouMean } from './query-analysis.ts';
 import { topScored } from './ranking.ts';
 import { score, withQuery } from './relevance.ts';
 import { hitOf } from './search-hits.ts';
-import { visibleTo } from './visible-entries.ts';
+import { translationGroups } from './translation-groups.ts';
 
 export interface SearchFilters {
   /** Category name or slug. */
@@ -61,12 +61,13 @@ export function createSearch(db: Db): Search {
       const { index, synonyms } = current();
       const analysed = analyseQuery(index, synonyms, query);
       const status = index.columns.status.data;
+      const groups = translationGroups(db, index, filters);
       const { ranked, total } = withQuery(index, analysed.weights, (vector) => {
-        const candidates = gather(index, vector, analysed.meaningful, visibleTo(index, filters));
+        const candidates = gather(index, vector, analysed.meaningful, groups.visible);
         const scoreOf = (no: number) => score(index, no, vector) * (status[no] === VETTED ? 1 : UNVETTED_FACTOR);
         return { ranked: topScored(candidates, filters.limit ?? 10, scoreOf, !index.learned.size), total: candidates.found.length };
       });
-      const results = ranked.flatMap(({ no, score }) => hitOf(db, index, no, score, analysed.highlight) ?? []);
+      const results = groups.onePerGroup(ranked).flatMap(({ no, score }) => hitOf(db, index, no, score, analysed.highlight) ?? []);
       return {
         query,
         total,
