@@ -141,7 +141,7 @@ describe('saving a translation link', () => {
     expect(page.status).toBe(400);
     const field = page.html.querySelector('input[name="translationOf"]')!;
     expect(field.getAttribute('value')).toBe('nessuna-voce');
-    expect(field.parentNode.querySelector('.field__error')!.text).toContain('no entry has the id "nessuna-voce"');
+    expect(field.parentNode!.querySelector('.field__error')!.text).toContain('no entry has the id "nessuna-voce"');
   });
 
   it('links a new translation from the editor', async () => {
