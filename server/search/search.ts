@@ -65,7 +65,7 @@ export function createSearch(db: Db): Search {
       const { ranked, total } = withQuery(index, analysed.weights, (vector) => {
         const candidates = gather(index, vector, analysed.meaningful, groups.visible);
         const scoreOf = (no: number) => score(index, no, vector) * (status[no] === VETTED ? 1 : UNVETTED_FACTOR);
-        return { ranked: topScored(candidates, filters.limit ?? 10, scoreOf, !index.learned.size), total: candidates.found.length };
+        return { ranked: topScored(candidates, filters.limit ?? 10, scoreOf, !index.learned.size), total: groups.count(candidates.found) };
       });
       const results = groups.onePerGroup(ranked).flatMap(({ no, score }) => hitOf(db, index, no, score, analysed.highlight) ?? []);
       return {

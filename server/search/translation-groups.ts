@@ -36,6 +36,8 @@ export interface TranslationGroups {
   visible: (no: number) => boolean;
   /** The ranked list with one member per group, swapped to the preferred language. */
   onePerGroup: (ranked: Ranked[]) => Ranked[];
+  /** How many results the candidates make, a group counting once. */
+  count: (found: ArrayLike<number>) => number;
 }
 
 export function translationGroups(db: Db, index: EntryIndex, filters: SearchFilters): TranslationGroups {
@@ -45,7 +47,7 @@ export function translationGroups(db: Db, index: EntryIndex, filters: SearchFilt
     const no = index.numberOf(row.id);
     if (no !== undefined) linked.set(no, { group: row.grp, language: row.language });
   }
-  if (!linked.size) return { visible: base, onePerGroup: (ranked) => ranked };
+  if (!linked.size) return { visible: base, onePerGroup: (ranked) => ranked, count: (found) => found.length };
 
   const visibleIn = (language: string) => visibleTo(index, { ...filters, language });
   const versionIn = (group: string, language: string) => {
@@ -66,6 +68,16 @@ export function translationGroups(db: Db, index: EntryIndex, filters: SearchFilt
 
   return {
     visible,
+    count(found) {
+      const groups = new Set<string>();
+      let alone = 0;
+      for (let i = 0; i < found.length; i++) {
+        const member = linked.get(found[i]!);
+        if (member) groups.add(member.group);
+        else alone++;
+      }
+      return alone + groups.size;
+    },
     onePerGroup(ranked) {
       const preferred = filters.language ?? (ranked[0] && (linked.get(ranked[0].no)?.language ?? languageOf(ranked[0].no)));
       const seen = new Set<string>();

@@ -161,11 +161,15 @@ describe('search', () => {
   const search = async (q: string, lang?: string) =>
     (await agent.json(`/api/search?q=${encodeURIComponent(q)}&limit=10${lang ? `&lang=${lang}` : ''}`)).body.results.map((r: { id: string }) => r.id) as string[];
 
-  it('shows one result per translation group', async () => {
+  it('shows one result per translation group, and counts a group once', async () => {
     for (const query of ['where is my order', 'dove il mio ordine', 'refund not received', 'посылка опаздывает']) {
       const groups = (await search(query)).map(groupOf);
       expect(new Set(groups).size, query).toBe(groups.length);
     }
+    const all = (await agent.json('/api/search?q=tracking%20tracciamento%20отслеживание&limit=50')).body;
+    expect(all.total).toBeLessThan(50);
+    expect(all.total).toBe(all.results.length);
+    expect(new Set(all.results.map((r: { id: string }) => groupOf(r.id))).size).toBe(all.total);
   });
 
   it('finds the Italian version for an Italian query', async () => {
