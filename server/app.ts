@@ -19,6 +19,7 @@ import { flagApi } from './flags/flag-api.ts';
 import { flagRoutes } from './flags/flag-routes.ts';
 import { freshnessApi } from './freshness/freshness-api.ts';
 import { freshnessRoutes } from './freshness/freshness-routes.ts';
+import { translationApi, translationRoutes } from './translations/translation-routes.ts';
 import { guideRoutes } from './guides/guide-routes.ts';
 import { homeRoutes } from './home/home-routes.ts';
 import { onboardingApi } from './onboarding/onboarding-api.ts';
@@ -95,6 +96,7 @@ export function createApp({ db, config }: AppContext) {
   app.use(flagRoutes(db));
   app.use(feedbackRoutes(db));
   app.use(freshnessRoutes(db));
+  app.use(translationRoutes(db));
   app.use(guideRoutes(db));
   app.use(gapRoutes(db, search));
   app.use(dashboardRoutes(db));
@@ -112,6 +114,7 @@ export function createApp({ db, config }: AppContext) {
   app.use('/api', freshnessApi(db));
   app.use('/api', auditApi(db));
   app.use('/api', onboardingApi(db));
+  app.use('/api', translationApi(db));
 
   app.use(pageNotFound);
   app.use(errorHandler);

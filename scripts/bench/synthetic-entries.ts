@@ -35,6 +35,7 @@ export function syntheticCorpus(count: number, vocabularyFrom: string[], seed = 
       category: `Category ${i % 12}`,
       tags: topic.slice(0, 2),
       language: 'en',
+      translationOf: null,
       status: random() < 0.9 ? 'vetted' : 'draft',
       owner: null,
       reviewBy: null,

@@ -6,6 +6,7 @@ import { parseGuideFile } from '../guides/guide-file.ts';
 import { ContentError } from './content-error.ts';
 import { markdownFiles } from './content-files.ts';
 import { checkEntryBar, type EntryLines } from './entry-bar.ts';
+import { translationProblems } from '../translations/translation-rules.ts';
 import { normaliseNewlines, splitFrontMatter, type FrontMatter } from './front-matter.ts';
 
 /**
@@ -192,38 +193,20 @@ function checkLinks(file: string, lines: string[], known: { entries: Set<string>
   return problems;
 }
 
-/**
- * A translation names its source with `translation_of: <id>`; the source names nothing, and its
- * translations are the entries that name it. Linked both ways means: the source exists and is
- * itself no translation (a group has one source), the two are in different languages, and a source
- * has at most one translation per language.
- */
+/** Translations linked both ways, by the rules the importer and the editor apply too (translation-rules.ts). */
 function checkTranslations(entries: EntryFile[]): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  const byId = new Map(entries.flatMap((e) => (idOf(e) ? [[idOf(e)!, e] as const] : [])));
-  const sourceOf = (e: EntryFile) => e.frontMatter?.data.translation_of;
-  const languageOf = (e: EntryFile) => String(e.entry?.language ?? e.frontMatter?.data.language ?? 'en');
-  const seen = new Map<string, EntryFile>();
-  for (const e of entries) {
-    const source = sourceOf(e);
-    if (source === undefined) continue;
-    const line = e.frontMatter?.keyLines.get('translation_of') ?? 1;
-    const problem = (message: string) => problems.push({ file: e.file, line, rule: 'translation', message });
-    const target = typeof source === 'string' ? byId.get(source) : undefined;
-    if (!target) {
-      problem(`translation_of: no entry has the id "${String(source)}": name the id of the entry this one translates`);
-    } else if (target === e) {
-      problem('translation_of names this entry itself: name the entry this one translates');
-    } else if (sourceOf(target) !== undefined) {
-      problem(`translation_of: ${String(source)} is itself a translation (of ${String(sourceOf(target))}): name the original entry instead`);
-    } else if (languageOf(target) === languageOf(e)) {
-      problem(`translation_of: ${String(source)} is in the same language (${languageOf(e)}): a translation is in another language`);
-    } else {
-      const key = `${String(source)}\n${languageOf(e)}`;
-      const twin = seen.get(key);
-      if (twin) problem(`${twin.file} already translates ${String(source)} into ${languageOf(e)}: keep one translation per language`);
-      else seen.set(key, e);
-    }
-  }
-  return problems;
+  const files = new Map<string, EntryFile>();
+  const links = entries.flatMap((e) => {
+    const id = idOf(e);
+    if (!id) return [];
+    files.set(id, e);
+    const source = e.frontMatter?.data.translation_of;
+    const language = String(e.entry?.language ?? e.frontMatter?.data.language ?? 'en');
+    return [{ id, language, translationOf: source === undefined || source === null ? null : String(source) }];
+  });
+  const problems = translationProblems(links, (id) => files.get(id)?.file ?? id);
+  return [...problems].map(([id, message]) => {
+    const e = files.get(id)!;
+    return { file: e.file, line: e.frontMatter?.keyLines.get('translation_of') ?? 1, rule: 'translation' as const, message };
+  });
 }

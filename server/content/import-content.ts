@@ -9,6 +9,8 @@ import type { Guide } from '../guides/guide.ts';
 import { parseGuideFile } from '../guides/guide-file.ts';
 import { saveGuide } from '../guides/guide-queries.ts';
 import { ContentError } from './content-error.ts';
+import { normaliseNewlines } from './front-matter.ts';
+import { batchTranslationProblems } from '../translations/translation-service.ts';
 import { markdownFiles } from './content-files.ts';
 import { parseSynonymsFile } from '../search/query/synonyms-file.ts';
 import { replaceSynonyms } from '../search/query/synonyms.ts';
@@ -65,7 +67,10 @@ export function importContent(db: Db, options: ImportOptions): ImportReport {
     ...guides.map(({ item }) => `guide:${item.id}`),
   ]);
   const paths = options.pathsDir ? readPathFiles(options.pathsDir, known, problems) : [];
+  problems.push(...translationLinkProblems(db, entries));
   if (problems.length) throw new ImportError(problems);
+  // Sources first, so each translation records the source revision it was imported against.
+  entries.sort((a, b) => Number(a.item.translationOf !== null) - Number(b.item.translationOf !== null));
 
   const author = options.author ?? 'import';
   return writeTransaction(db, (): ImportReport => {
@@ -84,6 +89,16 @@ export function importContent(db: Db, options: ImportOptions): ImportReport {
     if (synonyms) replaceSynonyms(db, synonyms);
     for (const path of paths) savePath(db, path);
     return report;
+  });
+}
+
+function translationLinkProblems(db: Db, entries: { item: Entry; file: string }[]): ContentError[] {
+  const problems = batchTranslationProblems(db, entries.map(({ item }) => item));
+  return entries.flatMap(({ item, file }) => {
+    const message = problems.get(item.id);
+    if (!message) return [];
+    const line = normaliseNewlines(readFileSync(file, 'utf8')).split('\n').findIndex((l) => l.startsWith('translation_of:')) + 1;
+    return [new ContentError(file, line || 2, 'translation_of', message.replace(/^translation_of: /, ''))];
   });
 }
 

@@ -13,6 +13,7 @@ import { visibleEntry } from '../entries/visible-entry.ts';
 import { resolveFlagsByEdit } from '../flags/flag-service.ts';
 import { resolveGap } from '../gaps/gap-queries.ts';
 import { oneLine } from '../validation/text.ts';
+import { checkTranslationLink } from '../translations/translation-service.ts';
 
 /**
  * Adding and changing entries. A lead's change is saved at once; an agent's becomes a proposal
@@ -46,6 +47,7 @@ export class EditConflict extends HttpError {
 export function submitNewEntry(db: Db, actor: User | null, input: unknown, why = '', fromSearch = ''): Submission {
   const user = requirePermission(actor, 'propose');
   const entry = validate(entrySchema, input);
+  checkTranslationLink(db, entry);
   const summary = validate(reasonSchema, why) || 'New entry';
   return writeTransaction(db, (): Submission => {
     if (findEntry(db, entry.id) || idIsProposed(db, entry.id)) {
@@ -79,6 +81,7 @@ export function submitEdit(
   return writeTransaction(db, () => {
     const current = visibleEntry(db, user, id);
     const edited = validate(entrySchema, { ...(input as object), id });
+    checkTranslationLink(db, edited);
     const base = validate(baseSchema, baseRevision);
     if (base !== current.revision) throw new EditConflict(current, edited);
     const summary = validate(reasonSchema, why) || 'Edited';
@@ -110,6 +113,7 @@ export function reviseOwnProposal(db: Db, actor: User | null, proposalId: number
       throw new HttpError(409, `This proposal was already ${proposal.state}; start a new one from the entry.`);
     }
     const revised = validate(entrySchema, { ...(input as object), id: proposal.entryId });
+    checkTranslationLink(db, revised);
     const kept = proposal.isNew
       ? { status: 'in_review' as const, owner: null, reviewBy: null }
       : { status: proposal.entry.status, owner: proposal.entry.owner, reviewBy: proposal.entry.reviewBy };

@@ -19,6 +19,8 @@ export interface EntryDraft {
   category: string;
   tags: string;
   language: string;
+  /** The id of the entry this one translates; empty on an original. */
+  translationOf: string;
   status: string;
   owner: string;
   reviewBy: string;
@@ -54,7 +56,7 @@ export function draftFromForm(body: FormBody): EntryDraft {
     return titles.map((title, i) => ({ title, body: (bodies[i] ?? '').replace(/\r\n?/g, '\n') }));
   };
   const draft = Object.fromEntries(
-    ['title', 'kind', 'category', 'tags', 'language', 'status', 'owner', 'reviewBy', 'phrasings', 'summary', 'why', 'baseRevision', 'fromSearch',
+    ['title', 'kind', 'category', 'tags', 'language', 'translationOf', 'status', 'owner', 'reviewBy', 'phrasings', 'summary', 'why', 'baseRevision', 'fromSearch',
       ...PROSE_SECTIONS.map((s) => s.key)].map((key) => [key, text(body[key]).replace(/\r\n?/g, '\n')]),
   ) as Omit<EntryDraft, OptionList>;
   return { ...draft, solutions: options('solutions'), alternatives: options('alternatives') };
@@ -67,6 +69,7 @@ export function draftFromEntry(entry: Entry | null, baseRevision: number | null)
     category: entry?.category ?? '',
     tags: entry?.tags.join(', ') ?? '',
     language: entry?.language ?? 'en',
+    translationOf: entry?.translationOf ?? '',
     status: entry?.status ?? 'vetted',
     owner: entry?.owner ?? '',
     reviewBy: entry?.reviewBy ?? '',
@@ -109,6 +112,7 @@ export function entryInput(draft: EntryDraft, id: string) {
     category: draft.category,
     tags: draft.tags.split(',').map((t) => t.trim()).filter(Boolean),
     language: draft.language.trim() || undefined,
+    translationOf: draft.translationOf.trim() || null,
     status: draft.status || undefined,
     owner: draft.owner.trim() || null,
     reviewBy: draft.reviewBy.trim() || null,

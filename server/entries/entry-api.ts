@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Db } from '../db/connection.ts';
 import { visibleEntry } from './visible-entry.ts';
+import { translationsOf } from '../translations/translation-service.ts';
 
 export function entryApi(db: Db) {
   const router = Router();
@@ -11,6 +12,7 @@ export function entryApi(db: Db) {
     res.json({
       ...stored.entry,
       revision: stored.revision,
+      translations: translationsOf(db, res.locals.user, stored.entry.id).others.map(({ id, language, outdated }) => ({ id, language, outdated })),
       createdAt: stored.createdAt,
       updatedAt: stored.updatedAt,
       url: `/entries/${stored.entry.id}`,

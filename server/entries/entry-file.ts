@@ -12,7 +12,7 @@ import { entrySchema, PROSE_SECTIONS, type Entry, type EntryOption, type ProseKe
  * writing what `parseEntryFile` read from a canonical file gives the same bytes.
  */
 
-const FRONT_MATTER_KEYS = ['id', 'title', 'kind', 'category', 'tags', 'language', 'status', 'owner', 'review_by', 'phrasings'] as const;
+const FRONT_MATTER_KEYS = ['id', 'title', 'kind', 'category', 'tags', 'language', 'translation_of', 'status', 'owner', 'review_by', 'phrasings'] as const;
 
 const OPTION_SECTIONS = { Solutions: 'solutions', Alternatives: 'alternatives' } as const;
 type OptionListKey = (typeof OPTION_SECTIONS)[keyof typeof OPTION_SECTIONS];
@@ -20,7 +20,7 @@ type OptionListKey = (typeof OPTION_SECTIONS)[keyof typeof OPTION_SECTIONS];
 const SECTION_NAMES = [...Object.keys(OPTION_SECTIONS), ...PROSE_SECTIONS.map((s) => s.heading)];
 
 /** Entry field name → the name an author sees in the file. */
-const FILE_FIELD: Record<string, string> = { reviewBy: 'review_by', whatToSay: 'What to say', followUp: 'Follow-up' };
+const FILE_FIELD: Record<string, string> = { reviewBy: 'review_by', translationOf: 'translation_of', whatToSay: 'What to say', followUp: 'Follow-up' };
 
 interface Body {
   summary: string;
@@ -42,6 +42,7 @@ export function parseEntryFile(text: string, file: string): Entry {
     category: asText(data.category),
     tags: listOfText(data.tags),
     language: data.language ?? undefined,
+    translationOf: data.translation_of ?? null,
     status: data.status ?? undefined,
     owner: asText(data.owner) ?? null,
     reviewBy: data.review_by ?? null,
@@ -144,6 +145,7 @@ export function writeEntryFile(entry: Entry): string {
     category: entry.category,
     ...(entry.tags.length ? { tags: entry.tags } : {}),
     language: entry.language,
+    ...(entry.translationOf ? { translation_of: entry.translationOf } : {}),
     status: entry.status,
     ...(entry.owner ? { owner: entry.owner } : {}),
     ...(entry.reviewBy ? { review_by: entry.reviewBy } : {}),

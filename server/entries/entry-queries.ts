@@ -43,7 +43,7 @@ export interface RevisionInfo {
 
 interface EntryRow {
   id: string; title: string; kind: EntryKind; category: string; category_slug: string;
-  language: string; status: EntryStatus; owner: string | null; review_by: string | null;
+  language: string; translation_of: string | null; status: EntryStatus; owner: string | null; review_by: string | null;
   summary_md: string; summary_html: string; what_to_say_md: string; what_to_say_html: string;
   timeline_md: string; timeline_html: string; caveats_md: string; caveats_html: string;
   follow_up_md: string; follow_up_html: string; revision: number; created_at: string; updated_at: string;
@@ -90,6 +90,7 @@ export function findEntry(db: Db, id: string): StoredEntry | undefined {
       category: row.category,
       tags: s.tags.all(id) as string[],
       language: row.language,
+      translationOf: row.translation_of,
       status: row.status,
       owner: row.owner,
       reviewBy: row.review_by,

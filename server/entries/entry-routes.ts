@@ -11,6 +11,7 @@ import { openProposalsFor } from '../review/proposal-queries.ts';
 import { latestRevision } from './entry-queries.ts';
 import { entryView } from './entry-view.ts';
 import { visibleEntry } from './visible-entry.ts';
+import { translationsOf } from '../translations/translation-service.ts';
 
 /** What a refused form on the entry page sends back, so the page shows the error and keeps what was typed. */
 export interface EntryPageForms {
@@ -32,6 +33,7 @@ export function showEntry(db: Db, id: string, req: Request, res: Response, forms
     helpful: helpfulPanel(db, user, stored.entry.id),
     freshness: freshnessPanel(db, user, stored.entry, forms.verify),
     compose: composePanel(stored, localToday(), req.query as ComposeQuery),
+    translations: translationsOf(db, user, stored.entry.id),
   });
 }
 

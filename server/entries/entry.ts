@@ -24,6 +24,13 @@ export const entrySchema = z.object({
     .string()
     .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)?$/, 'language must be a language code such as en, it or ru')
     .default('en'),
+  /** On a translation: the id of the entry it translates (its source); null on a source. */
+  translationOf: z
+    .string({ error: 'translation_of must be an entry id' })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'translation_of must be the id of an entry (a slug)')
+    .max(120)
+    .nullable()
+    .default(null),
   status: z.enum(ENTRY_STATUSES, { error: 'status must be draft, in_review, vetted or archived' }).default('draft'),
   owner: oneLine('owner', 80).nullable().default(null),
   reviewBy: z

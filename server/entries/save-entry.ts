@@ -6,6 +6,7 @@ import { markdownToText, renderMarkdown } from '../render/markdown.ts';
 import { categoryIdFor } from '../categories/category-queries.ts';
 import { PROSE_SECTIONS, type Entry } from './entry.ts';
 import { findEntry } from './entry-queries.ts';
+import { sourceRevision } from '../translations/translation-queries.ts';
 
 export interface SaveContext {
   author: string;
@@ -74,6 +75,8 @@ function entryRow(db: Db, entry: Entry, revision: number, now: string) {
     kind: entry.kind,
     category_id: categoryIdFor(db, entry.category),
     language: entry.language,
+    translation_of: entry.translationOf,
+    translation_source_revision: sourceRevision(db, entry),
     status: entry.status,
     owner: entry.owner,
     review_by: entry.reviewBy,
@@ -102,7 +105,7 @@ function writeLists(db: Db, entry: Entry): void {
 }
 
 const COLUMNS = [
-  'title', 'kind', 'category_id', 'language', 'status', 'owner', 'review_by',
+  'title', 'kind', 'category_id', 'language', 'translation_of', 'translation_source_revision', 'status', 'owner', 'review_by',
   'summary_md', 'summary_html', 'what_to_say_md', 'what_to_say_html', 'timeline_md', 'timeline_html',
   'caveats_md', 'caveats_html', 'follow_up_md', 'follow_up_html',
   'phrasings_text', 'tags_text', 'summary_text', 'body_text', 'revision', 'updated_at',

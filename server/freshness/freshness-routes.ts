@@ -7,6 +7,7 @@ import { date } from '../render/helpers/date.ts';
 import { FRESH_FOR_DAYS } from '../review/review-service.ts';
 import { DUE_SOON_DAYS, staleList, verifyEntry } from './freshness-service.ts';
 import { staleView } from './freshness-view.ts';
+import { outdatedTranslations } from '../translations/translation-service.ts';
 
 /** The lead's Verify button (entry page and stale page) and the stale page. */
 export function freshnessRoutes(db: Db) {
@@ -26,7 +27,7 @@ export function freshnessRoutes(db: Db) {
 
   router.get('/stale', (_req, res) => {
     const items = staleList(db, res.locals.user);
-    res.render('freshness/stale', { title: 'Stale entries', dueSoonDays: DUE_SOON_DAYS, freshForDays: FRESH_FOR_DAYS, ...staleView(items) });
+    res.render('freshness/stale', { title: 'Stale entries', dueSoonDays: DUE_SOON_DAYS, freshForDays: FRESH_FOR_DAYS, ...staleView(items), outdatedTranslations: outdatedTranslations(db, res.locals.user).length });
   });
 
   return router;

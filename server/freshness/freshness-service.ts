@@ -9,6 +9,7 @@ import { HttpError } from '../http/http-error.ts';
 import { validate } from '../http/validate.ts';
 import { FRESH_FOR_DAYS } from '../review/review-service.ts';
 import { recordVerification, staleEntries, type StaleEntry } from './freshness-queries.ts';
+import { confirmTranslation } from '../translations/translation-queries.ts';
 import { addDays, daysBetween, today } from './review-dates.ts';
 
 /** A lead verifies an entry (it is still right) and sets its next review date; the stale list. */
@@ -50,6 +51,7 @@ export function verifyEntry(db: Db, actor: User | null, entryId: string, input: 
     const reviewBy = picked || addDays(today(), FRESH_FOR_DAYS);
     const owner = stored.entry.owner ?? lead.name;
     const { revision } = saveEntry(db, { ...stored.entry, reviewBy, owner }, { author: lead.name, summary: `Verified by ${lead.name}` });
+    confirmTranslation(db, entryId);
     const verifiedAt = new Date().toISOString();
     recordVerification(db, entryId, { verifiedBy: lead.name, verifiedAt, reviewBy, revision });
     return { id: entryId, reviewBy, owner, revision, verifiedBy: lead.name, verifiedAt };

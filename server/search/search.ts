@@ -3,15 +3,16 @@ import { followDatabase } from './index/index-follower.ts';
 import { analyseQuery, didYouMean } from './query/query-analysis.ts';
 import { rankEntries } from './rank/rank-entries.ts';
 import { hitOf } from './results/search-hits.ts';
-import type { Search, SearchFilters } from './types.ts';
+import type { Search } from './types.ts';
 import type { EntryIndex } from './index/entry-index.ts';
 import { entriesSaying, quotedPhrases } from './query/quoted-phrases.ts';
-import { VISIBLE_BY_DEFAULT, visibleTo } from './results/visible-entries.ts';
+import { VISIBLE_BY_DEFAULT } from './results/visible-entries.ts';
 import { coverage } from './results/coverage.ts';
 import { RERANKED } from './meaning/fusion.ts';
 import { Meaning, type MeaningOptions } from './meaning/meaning.ts';
 import { rerank } from './meaning/rerank.ts';
 import type { Rerank } from './rank/rank-entries.ts';
+import { translationGroups } from './results/translation-groups.ts';
 
 export function createSearch(db: Db, options: MeaningOptions = {}): Search {
   const follower = followDatabase(db);
@@ -27,14 +28,12 @@ export function createSearch(db: Db, options: MeaningOptions = {}): Search {
       const { index, synonyms } = follower.current();
       const statuses = filters.statuses ?? VISIBLE_BY_DEFAULT;
       const analysed = analyseQuery(index, synonyms, query, statuses);
-      const { ranked, total } = rankEntries(
-        index,
-        analysed,
-        visibleSaying(db, index, filters, query),
-        filters.limit ?? 10,
-        queryVector && meaning.entries ? byMeaning(meaning, queryVector) : undefined,
-      );
-      const results = ranked.flatMap(({ no, score }) => {
+      const groups = translationGroups(db, index, filters);
+      const { ranked, total } = rankEntries(index, analysed, saying(db, index, groups.visible, query), filters.limit ?? 10, {
+        then: queryVector && meaning.entries ? byMeaning(meaning, queryVector) : undefined,
+        count: groups.count,
+      });
+      const results = groups.onePerGroup(ranked).flatMap(({ no, score }) => {
         const hit = hitOf(db, index, no, score, analysed.highlight);
         return hit ? { ...hit, coverage: coverage(index, no, analysed.words) } : [];
       });
@@ -55,9 +54,8 @@ function byMeaning(meaning: Meaning, queryVector: Int8Array): Rerank {
   return { pool: RERANKED, rerank: (lexical) => rerank(meaning.entries!, queryVector, meaning.weights, lexical) };
 }
 
-/** The entries a search may return: visible to the reader and, if the query quotes phrases, saying them. */
-function visibleSaying(db: Db, index: EntryIndex, filters: SearchFilters, query: string): (no: number) => boolean {
-  const visible = visibleTo(index, filters);
+/** The entries a search may return: those `visible` and, if the query quotes phrases, saying them. */
+function saying(db: Db, index: EntryIndex, visible: (no: number) => boolean, query: string): (no: number) => boolean {
   const phrases = quotedPhrases(query);
   if (!phrases.length) return visible;
   const saying = entriesSaying(db, phrases);

@@ -124,6 +124,11 @@ export class EntryIndex {
     return this.featureIds.get(stemmed);
   }
 
+  /** The number of a live entry, by id. */
+  numberOf(id: string): number | undefined {
+    return this.byId.get(id);
+  }
+
   languageCode(language: string): number | undefined {
     return this.languageCodes.get(language);
   }

@@ -31,13 +31,20 @@ export interface Rerank {
   rerank(lexical: LexicalRanking): RankedEntries;
 }
 
+export interface RankSteps {
+  /** A step after the lexical ranking (the fusion with meaning). */
+  then?: Rerank;
+  /** How many results the candidates make (a translation group counts once); by default, one each. */
+  count?: (found: ArrayLike<number>) => number;
+}
+
 /** The `limit` best visible entries for an analysed query, re-ranked by `then` when given. */
 export function rankEntries(
   index: EntryIndex,
   query: Pick<AnalysedQuery, 'weights' | 'meaningful'>,
   visible: (no: number) => boolean,
   limit: number,
-  then?: Rerank,
+  { then, count }: RankSteps = {},
 ): RankedEntries {
   const status = index.columns.status.data;
   return withQuery(index, query.weights, (vector) => {
@@ -47,7 +54,7 @@ export function rankEntries(
     // Bounds hold only without learned weights and with impacts worked out with the idf of now.
     const bounded = !index.learned.size && index.impactsExact;
     const ranked = topScored(candidates, then ? Math.max(limit, then.pool) : limit, scoreOf, bounded);
-    const total = candidates.found.length;
+    const total = count ? count(candidates.found) : candidates.found.length;
     return then ? then.rerank({ index, ranked, total, visible, scoreOf, statusFactor, limit }) : { ranked, total };
   });
 }
