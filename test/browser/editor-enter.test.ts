@@ -20,7 +20,7 @@ const fieldsOf = (page: Page) =>
   );
 
 /** Valid values where the form checks a format; anything else gets text that names its field. */
-const VALID: Record<string, string> = { category: 'Delivery', language: 'en', reviewBy: '2027-05-01', owner: 'amara' };
+const VALID: Record<string, string> = { category: 'Delivery', language: 'en', reviewBy: '2027-05-01', owner: 'amara', translationOf: '' };
 
 /** Types into every field (two solutions and two alternatives at least), returns what the form should hold. */
 async function typeEverywhere(page: Page): Promise<string[][]> {

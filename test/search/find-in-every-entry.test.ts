@@ -33,8 +33,8 @@ describe('find in every entry', () => {
       { section: 'Solution: Track it', excerpt: 'Track it. <mark>Speedy Post</mark> tracking shows out for delivery before noon.', count: 1 },
       { section: 'Caveats', excerpt: '<mark>Speedy Post</mark> does not deliver on Sundays. <mark>Speedy Post</mark> again.', count: 2 },
     ]);
-    // Entry text is escaped; only the marks are HTML.
-    expect(byId['old-carrier'].matches).toContainEqual({ section: 'Summary', excerpt: 'Retired: <mark>Speedy Post</mark> returns.', count: 1 });
+    // Entry text is escaped (the source as typed, HTML in it included); only the marks are HTML.
+    expect(byId['old-carrier'].matches).toContainEqual({ section: 'Summary', excerpt: 'Retired: &lt;b&gt;<mark>Speedy Post</mark>&lt;/b&gt; returns.', count: 1 });
   });
 
   it('requires every word, and reads no FTS5 syntax from what was typed', async () => {
