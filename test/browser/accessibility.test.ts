@@ -119,6 +119,9 @@ async function check(url: string, who: Who): Promise<string[]> {
       await page.setViewportSize({ width, height: 800 });
       await page.goto(url);
       found.push(...(await seriousViolations(page)).map((v) => `[${width}px] ${v}`));
+      // Nothing may stick out sideways: in a side panel a page that scrolls sideways hides its controls.
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (scrollWidth > width) found.push(`[${width}px] the page is ${scrollWidth}px wide and scrolls sideways`);
     }
   } finally {
     await page.close();
@@ -126,7 +129,7 @@ async function check(url: string, who: Who): Promise<string[]> {
   return found;
 }
 
-describe('axe finds no serious or critical violation, at 1280×800 and 400×800', () => {
+describe('axe finds no serious or critical violation and nothing scrolls sideways, at 1280×800 and 400×800', () => {
   it.each(PAGES)('%s (%s as %s)', async (_name, path, who) => {
     const found = await check(session.app.url + path, who);
     expect(found, `\n${found.join('\n')}`).toEqual([]);
