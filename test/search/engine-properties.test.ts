@@ -37,18 +37,23 @@ const entryArb: fc.Arbitrary<IndexedEntry> = fc.record({
   status: fc.constantFrom(...ENTRY_STATUSES),
 }).map((e) => ({ ...e, kind: 'common' as const, category: 'Delivery', categorySlug: 'delivery', language: 'en' }));
 
-type Operation = { put: IndexedEntry } | { remove: string } | { refresh: true };
+// refresh: updateNorms after a batch, as the follower does; slice: a slice of background work (compaction, full refresh).
+type Operation = { put: IndexedEntry } | { remove: string } | { refresh: true } | { slice: number };
 const operations = fc.array(
   fc.oneof(
     { arbitrary: entryArb.map((put): Operation => ({ put })), weight: 6 },
     { arbitrary: fc.constantFrom(...IDS).map((remove): Operation => ({ remove })), weight: 2 },
     { arbitrary: fc.constant<Operation>({ refresh: true }), weight: 2 },
+    { arbitrary: fc.integer({ min: 1, max: 4 }).map((slice): Operation => ({ slice })), weight: 2 },
   ),
   { minLength: 1, maxLength: 120 },
 );
 const queryArb = fc.record({ text: text(1, 4), limit: fc.integer({ min: 1, max: 10 }), agent: fc.boolean() });
 
-/** Applies the history as the follower does (impacts worked out after each batch); returns the live entries in index order. */
+/**
+ * Applies the history as the follower does (impacts worked out after each batch, background work a
+ * slice at a time in between), leaving any compaction or refresh under way; returns the live entries in index order.
+ */
 function replay(history: Operation[]): { index: EntryIndex; live: IndexedEntry[] } {
   const index = new EntryIndex(POLICY);
   const live = new Map<string, IndexedEntry>();
@@ -60,7 +65,8 @@ function replay(history: Operation[]): { index: EntryIndex; live: IndexedEntry[]
     } else if ('remove' in op) {
       index.remove(op.remove);
       live.delete(op.remove);
-    } else index.updateNorms();
+    } else if ('slice' in op) index.maintain(op.slice);
+    else index.updateNorms();
   }
   index.updateNorms();
   return { index, live: [...live.values()] };
@@ -182,6 +188,7 @@ describe('the search engine, over seeded random histories', () => {
         for (let i = 0; i < IDS.length * POLICY.refreshShare + 1; i++) index.put(refresher);
         index.remove('refresher');
         index.updateNorms();
+        index.maintainFully();
         expect(index.impactsExact).toBe(true);
         for (const q of queries) {
           const { analysed, statuses } = queryOn(index, q);
@@ -192,6 +199,47 @@ describe('the search engine, over seeded random histories', () => {
         }
       }),
       RUNS,
+    );
+  });
+
+  it('answers as a fresh build does between every slice of a compaction and of the refresh after it, with changes in between', () => {
+    const change = fc.oneof(entryArb.map((put): Operation => ({ put })), fc.constantFrom(...IDS).map((remove): Operation => ({ remove })));
+    fc.assert(
+      fc.property(operations, fc.array(fc.array(change, { maxLength: 2 }), { maxLength: 10 }), fc.array(queryArb, { minLength: 1, maxLength: 3 }), (history, between, queries) => {
+        const { index, live } = replay(history);
+        const current = new Map(live.map((e) => [e.id, e]));
+        const apply = (op: Operation) => {
+          if ('put' in op) {
+            index.put(op.put);
+            current.delete(op.put.id);
+            current.set(op.put.id, op.put);
+          } else if ('remove' in op) {
+            index.remove(op.remove);
+            current.delete(op.remove);
+          }
+        };
+        // Every live entry replaced twice: dead numbers outnumber live ones, so a compaction is due.
+        for (let round = 0; round < 2; round++) for (const e of live) apply({ put: { ...e, title: `${e.title} card` } });
+        index.updateNorms();
+        const numbers = index.columns.ids.length;
+        const generation = index.generation;
+        let slices = 0;
+        let swappedAfter = 0;
+        for (let more = true; more; ) {
+          more = index.maintain(1);
+          slices++;
+          if (!swappedAfter && index.generation > generation) swappedAfter = slices;
+          // Changes land between the first slices, as requests do between setImmediate steps.
+          for (const op of between[slices - 1] ?? []) apply(op);
+          index.updateNorms();
+          const entries = [...current.values()];
+          const rebuilt = fresh(entries);
+          for (const q of queries) expectTopOf(ranked(index, queryOn(index, q)), exhaustive(rebuilt, entries, queryOn(rebuilt, q)), q.limit);
+        }
+        // A slice of 1 copies at most one entry number: the compaction took a slice per number.
+        if (live.length >= 2) expect(swappedAfter).toBeGreaterThanOrEqual(numbers);
+      }),
+      { ...RUNS, numRuns: 30 },
     );
   });
 
