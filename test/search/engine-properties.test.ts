@@ -24,6 +24,8 @@ const WORDS = ['parcel', 'late', 'refund', 'card', 'lost', 'delivery', 'charged'
 const IDS = Array.from({ length: 24 }, (_, i) => `entry-${i}`);
 // Small thresholds, so short histories refresh partially and compact often.
 const POLICY: IndexPolicy = { refreshShare: 0.2, compactAfter: 3 };
+/** An entry put and removed again, to leave dead entry numbers. */
+const PASSING: IndexedEntry = { id: 'passing', title: 'parcel', phrasings: [], tags: '', summary: '', body: '', status: 'vetted', kind: 'common', category: 'Delivery', categorySlug: 'delivery', language: 'en' };
 const ALL_BUT_ARCHIVED: EntryStatus[] = ['vetted', 'in_review', 'draft'];
 
 const text = (min: number, max: number) => fc.array(fc.constantFrom(...WORDS), { minLength: min, maxLength: max }).map((w) => w.join(' '));
@@ -203,9 +205,14 @@ describe('the search engine, over seeded random histories', () => {
   });
 
   it('answers as a fresh build does between every slice of a compaction and of the refresh after it, with changes in between', () => {
-    const change = fc.oneof(entryArb.map((put): Operation => ({ put })), fc.constantFrom(...IDS).map((remove): Operation => ({ remove })));
+    // More than the at most two changes between slices, so the compaction ends.
+    const SLICE = 3;
+    const change = fc.oneof(
+      { arbitrary: entryArb.map((put): Operation => ({ put })), weight: 1 },
+      { arbitrary: fc.constantFrom(...IDS).map((remove): Operation => ({ remove })), weight: 3 },
+    );
     fc.assert(
-      fc.property(operations, fc.array(fc.array(change, { maxLength: 2 }), { maxLength: 10 }), fc.array(queryArb, { minLength: 1, maxLength: 3 }), (history, between, queries) => {
+      fc.property(operations, fc.array(fc.array(change, { maxLength: 2 }), { minLength: 1, maxLength: 20 }), fc.array(queryArb, { minLength: 1, maxLength: 3 }), (history, between, queries) => {
         const { index, live } = replay(history);
         const current = new Map(live.map((e) => [e.id, e]));
         const apply = (op: Operation) => {
@@ -218,26 +225,35 @@ describe('the search engine, over seeded random histories', () => {
             current.delete(op.remove);
           }
         };
-        // Every live entry replaced twice: dead numbers outnumber live ones, so a compaction is due.
-        for (let round = 0; round < 2; round++) for (const e of live) apply({ put: { ...e, title: `${e.title} card` } });
+        // Entries put and removed again: dead numbers outnumber live ones, so a compaction is due,
+        // and the live entries come first, so changes between slices meet entries already copied.
+        for (let i = 0; i <= 2 * live.length + POLICY.compactAfter; i++) {
+          apply({ put: { ...PASSING, id: `passing-${i}` } });
+          apply({ remove: `passing-${i}` });
+        }
         index.updateNorms();
         const numbers = index.columns.ids.length;
         const generation = index.generation;
         let slices = 0;
         let swappedAfter = 0;
         for (let more = true; more; ) {
-          more = index.maintain(1);
+          more = index.maintain(SLICE);
           slices++;
           if (!swappedAfter && index.generation > generation) swappedAfter = slices;
-          // Changes land between the first slices, as requests do between setImmediate steps.
-          for (const op of between[slices - 1] ?? []) apply(op);
+          // Changes land between the slices of the compaction, as requests do between setImmediate steps.
+          if (!swappedAfter) for (const op of between[slices % between.length]!) apply(op);
           index.updateNorms();
           const entries = [...current.values()];
           const rebuilt = fresh(entries);
-          for (const q of queries) expectTopOf(ranked(index, queryOn(index, q)), exhaustive(rebuilt, entries, queryOn(rebuilt, q)), q.limit);
+          for (const q of queries) {
+            const truth = exhaustive(rebuilt, entries, queryOn(rebuilt, q));
+            const query = queryOn(index, q);
+            expect(rankEntries(index, query.analysed, visibleTo(index, query), q.limit).total).toBe(truth.length);
+            expectTopOf(ranked(index, query), truth, q.limit);
+          }
         }
-        // A slice of 1 copies at most one entry number: the compaction took a slice per number.
-        if (live.length >= 2) expect(swappedAfter).toBeGreaterThanOrEqual(numbers);
+        // A slice copies at most SLICE entry numbers, so the compaction took at least numbers / SLICE slices.
+        expect(swappedAfter).toBeGreaterThanOrEqual(numbers / SLICE);
       }),
       { ...RUNS, numRuns: 30 },
     );
