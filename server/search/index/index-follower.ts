@@ -14,7 +14,7 @@ export interface CurrentIndex {
 export interface Follower {
   /** The index, caught up with every write so far. */
   current(): CurrentIndex;
-  /** Resolves once no background work (retraining) is waiting or running. */
+  /** Resolves once no background work (putting back changes, compaction, refresh, retraining) is waiting or running. */
   idle(): Promise<void>;
 }
 
@@ -85,10 +85,11 @@ export function followDatabase(db: Db): Follower {
     return state;
   };
   const idle = async () => {
-    do {
+    while (db.open && (pending.size || index.maintenanceDue)) {
+      background.start();
       await background.idle();
-      await training.idle();
-    } while (pending.size || index.maintenanceDue);
+    }
+    await training.idle();
   };
   return { current, idle };
 }
