@@ -68,3 +68,30 @@ export async function duringAnImport(scenario: string, db: Db, dbPath: string, c
     await search.idle();
   });
 }
+
+/**
+ * Another process re-imports every one of `size` synthetic entries, twice (as two imports): the
+ * second leaves more dead entry numbers than live ones, so this process's index compacts itself.
+ * Words only (no sentence vectors): the figure is the index's own work.
+ */
+export async function duringACompaction(scenario: string, db: Db, dbPath: string, size: number): Promise<Delay> {
+  const search = createSearch(db, { model: null });
+  search.search('warm up');
+  const reimport = (round: number) => `
+    import { openDatabase } from './server/db/connection.ts';
+    import { saveEntry } from './server/entries/save-entry.ts';
+    import { devQueries } from './scripts/bench/bench-data.ts';
+    import { syntheticCorpus } from './scripts/bench/synthetic-entries.ts';
+    const db = openDatabase(${JSON.stringify(dbPath)});
+    const { entries } = syntheticCorpus(${size}, devQueries().map((q) => q.query));
+    db.transaction(() => { for (const entry of entries) saveEntry(db, { ...entry, title: entry.title + ' ${round}' }, { author: 'bench', summary: 'reimport' }); })();
+    db.close();`;
+  return delayWhile(scenario, () => search.search('lost card abroad'), async () => {
+    for (const round of [1, 2]) {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', reimport(round)], { stdio: 'inherit' });
+      await new Promise((resolve) => child.on('exit', resolve));
+      await sleep(200);
+      await search.idle();
+    }
+  });
+}

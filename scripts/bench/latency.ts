@@ -13,7 +13,7 @@ import { ftsMatch } from '../../server/search/query/fts-query.ts';
 import { queryTerms } from '../../server/search/query/query-terms.ts';
 import { createSearch } from '../../server/search/search.ts';
 import { banking77Database, devQueries } from './bench-data.ts';
-import { afterASave, duringAnImport, whileOnlySearching, type Delay } from './event-loop.ts';
+import { afterASave, duringACompaction, duringAnImport, whileOnlySearching, type Delay } from './event-loop.ts';
 import { percentiles } from './percentiles.ts';
 import { writeReadmeSection } from './readme-section.ts';
 import { seededRandom } from './seeded-random.ts';
@@ -92,6 +92,7 @@ async function eventLoopDelays(largestPath: string): Promise<Delay[]> {
       await afterASave('BANKING77 (77 entries): a save, then retraining the learned weights', small),
       await afterASave(`${SIZES.at(-1)!.toLocaleString('en')} entries: a save`, large),
       await duringAnImport(`${SIZES.at(-1)!.toLocaleString('en')} entries: another process imports 1,000 entries`, large, largestPath, 1000),
+      await duringACompaction(`${SIZES.at(-1)!.toLocaleString('en')} entries: another process re-imports every entry twice (compaction; words only)`, large, largestPath, SIZES.at(-1)!),
     ];
   } finally {
     large.close();

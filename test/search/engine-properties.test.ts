@@ -24,6 +24,8 @@ const WORDS = ['parcel', 'late', 'refund', 'card', 'lost', 'delivery', 'charged'
 const IDS = Array.from({ length: 24 }, (_, i) => `entry-${i}`);
 // Small thresholds, so short histories refresh partially and compact often.
 const POLICY: IndexPolicy = { refreshShare: 0.2, compactAfter: 3 };
+/** An entry put and removed again, to leave dead entry numbers. */
+const PASSING: IndexedEntry = { id: 'passing', title: 'parcel', phrasings: [], tags: '', summary: '', body: '', status: 'vetted', kind: 'common', category: 'Delivery', categorySlug: 'delivery', language: 'en' };
 const ALL_BUT_ARCHIVED: EntryStatus[] = ['vetted', 'in_review', 'draft'];
 
 const text = (min: number, max: number) => fc.array(fc.constantFrom(...WORDS), { minLength: min, maxLength: max }).map((w) => w.join(' '));
@@ -37,33 +39,42 @@ const entryArb: fc.Arbitrary<IndexedEntry> = fc.record({
   status: fc.constantFrom(...ENTRY_STATUSES),
 }).map((e) => ({ ...e, kind: 'common' as const, category: 'Delivery', categorySlug: 'delivery', language: 'en' }));
 
-type Operation = { put: IndexedEntry } | { remove: string } | { refresh: true };
+// refresh: updateNorms after a batch, as the follower does; slice: a slice of background work (compaction, full refresh).
+type Operation = { put: IndexedEntry } | { remove: string } | { refresh: true } | { slice: number };
 const operations = fc.array(
   fc.oneof(
     { arbitrary: entryArb.map((put): Operation => ({ put })), weight: 6 },
     { arbitrary: fc.constantFrom(...IDS).map((remove): Operation => ({ remove })), weight: 2 },
     { arbitrary: fc.constant<Operation>({ refresh: true }), weight: 2 },
+    { arbitrary: fc.integer({ min: 1, max: 4 }).map((slice): Operation => ({ slice })), weight: 2 },
   ),
   { minLength: 1, maxLength: 120 },
 );
 const queryArb = fc.record({ text: text(1, 4), limit: fc.integer({ min: 1, max: 10 }), agent: fc.boolean() });
 
-/** Applies the history as the follower does (impacts worked out after each batch); returns the live entries in index order. */
+/**
+ * Applies the history as the follower does (impacts worked out after each batch, background work a
+ * slice at a time in between), leaving any compaction or refresh under way; returns the live entries in index order.
+ */
 function replay(history: Operation[]): { index: EntryIndex; live: IndexedEntry[] } {
   const index = new EntryIndex(POLICY);
   const live = new Map<string, IndexedEntry>();
-  for (const op of history) {
-    if ('put' in op) {
-      index.put(op.put);
-      live.delete(op.put.id);
-      live.set(op.put.id, op.put);
-    } else if ('remove' in op) {
-      index.remove(op.remove);
-      live.delete(op.remove);
-    } else index.updateNorms();
-  }
+  for (const op of history) apply(index, live, op);
   index.updateNorms();
   return { index, live: [...live.values()] };
+}
+
+/** One operation on the index, and on the live entries (by id, in the order last put). */
+function apply(index: EntryIndex, live: Map<string, IndexedEntry>, op: Operation): void {
+  if ('put' in op) {
+    index.put(op.put);
+    live.delete(op.put.id);
+    live.set(op.put.id, op.put);
+  } else if ('remove' in op) {
+    index.remove(op.remove);
+    live.delete(op.remove);
+  } else if ('slice' in op) index.maintain(op.slice);
+  else index.updateNorms();
 }
 
 function fresh(live: IndexedEntry[]): EntryIndex {
@@ -182,6 +193,7 @@ describe('the search engine, over seeded random histories', () => {
         for (let i = 0; i < IDS.length * POLICY.refreshShare + 1; i++) index.put(refresher);
         index.remove('refresher');
         index.updateNorms();
+        index.maintainFully();
         expect(index.impactsExact).toBe(true);
         for (const q of queries) {
           const { analysed, statuses } = queryOn(index, q);
@@ -192,6 +204,52 @@ describe('the search engine, over seeded random histories', () => {
         }
       }),
       RUNS,
+    );
+  });
+
+  it('answers as a fresh build does between every slice of a compaction and of the refresh after it, with changes in between', () => {
+    // More than the at most two changes between slices, so the compaction ends.
+    const SLICE = 3;
+    const changeArb = fc.oneof(
+      { arbitrary: entryArb.map((put): Operation => ({ put })), weight: 1 },
+      { arbitrary: fc.constantFrom(...IDS).map((remove): Operation => ({ remove })), weight: 3 },
+    );
+    fc.assert(
+      fc.property(operations, fc.array(fc.array(changeArb, { maxLength: 2 }), { minLength: 1, maxLength: 20 }), fc.array(queryArb, { minLength: 1, maxLength: 3 }), (history, between, queries) => {
+        const { index, live } = replay(history);
+        const current = new Map(live.map((e) => [e.id, e]));
+        const change = (op: Operation) => apply(index, current, op);
+        // Entries put and removed again: dead numbers outnumber live ones, so a compaction is due,
+        // and the live entries come first, so changes between slices meet entries already copied.
+        for (let i = 0; i <= 2 * live.length + POLICY.compactAfter; i++) {
+          change({ put: { ...PASSING, id: `passing-${i}` } });
+          change({ remove: `passing-${i}` });
+        }
+        index.updateNorms();
+        const numbers = index.columns.ids.length;
+        const generation = index.generation;
+        let slices = 0;
+        let swappedAfter = 0;
+        for (let more = true; more; ) {
+          more = index.maintain(SLICE);
+          slices++;
+          if (!swappedAfter && index.generation > generation) swappedAfter = slices;
+          // Changes land between the slices of the compaction, as requests do between setImmediate steps.
+          if (!swappedAfter) for (const op of between[slices % between.length]!) change(op);
+          index.updateNorms();
+          const entries = [...current.values()];
+          const rebuilt = fresh(entries);
+          for (const q of queries) {
+            const truth = exhaustive(rebuilt, entries, queryOn(rebuilt, q));
+            const query = queryOn(index, q);
+            expect(rankEntries(index, query.analysed, visibleTo(index, query), q.limit).total).toBe(truth.length);
+            expectTopOf(ranked(index, query), truth, q.limit);
+          }
+        }
+        // A slice copies at most SLICE entry numbers, so the compaction took at least numbers / SLICE slices.
+        expect(swappedAfter).toBeGreaterThanOrEqual(numbers / SLICE);
+      }),
+      { ...RUNS, numRuns: 30 },
     );
   });
 

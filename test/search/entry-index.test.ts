@@ -27,6 +27,7 @@ describe('the packed entry index', () => {
     // The last version (i = 1001) says "late".
     for (let i = 0; i <= 1001; i++) index.put(entry('refund', i % 2 ? 'Refund late' : 'Refund missing'));
     index.updateNorms();
+    index.maintainFully();
 
     expect(index.columns.ids).toEqual(['lost', 'refund']);
     // One of the title's two equally rare words: cosine 1/√2, as best text and as centroid (× 3).

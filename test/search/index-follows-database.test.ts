@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../server/db/connection.ts';
 import { migrate } from '../../server/db/migrate.ts';
@@ -58,5 +59,38 @@ describe('the in-memory index follows the database', () => {
       db.close();`;
     execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', write], { cwd: join(import.meta.dirname, '..', '..') });
     expect(search.search('marina').results.map((r) => r.id)).toEqual(['marina']);
+  });
+
+  it('puts a large import by another connection back a slice at a time, never showing an entry it archived', async () => {
+    const { path, search } = searchOnNewFile();
+    const writer = connect(path);
+    const save = (entry: ReturnType<typeof makeEntry>) => saveEntry(writer, entry, { author: 't', summary: 't' });
+    const before = Array.from({ length: 50 }, (_, i) => makeEntry({ id: `before-${i}`, title: `Harbour delivery ${i}` }));
+    before.forEach(save);
+    expect(search.search('harbour').total).toBe(50);
+
+    writer.transaction(() => {
+      for (const entry of before) save({ ...entry, status: 'archived' });
+      for (let i = 0; i < 2000; i++) save(makeEntry({ id: `imported-${i}`, title: `Harbour delivery ${i} by boat` }));
+    })();
+    const shown = (results: { id: string }[]) => results.filter((r) => r.id.startsWith('before-'));
+    const first = search.search('harbour');
+    // The first search did not put all 2,050 changed entries back at once...
+    expect(first.total).toBeLessThan(2000);
+    // ...yet shows no archived entry; the rest comes back in the background, between searches.
+    expect(shown(first.results)).toEqual([]);
+    let searches = 1;
+    for (let total = first.total; total < 2000; searches++) {
+      await nextTurn();
+      const results = search.search('harbour');
+      expect(shown(results.results)).toEqual([]);
+      total = results.total;
+    }
+    expect(searches).toBeGreaterThan(2);
+    await search.idle();
+    const rebuilt = createSearch(connect(path));
+    for (const q of ['harbour', 'delivery 17 boat', 'harbour delivery 1999']) {
+      expect(search.search(q).results.map((r) => [r.id, r.score])).toEqual(rebuilt.search(q).results.map((r) => [r.id, r.score]));
+    }
   });
 });

@@ -28,6 +28,28 @@ export interface IndexPolicy {
   compactAfter: number;
 }
 
+/** A compaction under way: the live entries copied, in order, into fresh columns and postings beside the live ones. */
+interface Compaction {
+  columns: Columns;
+  postings: PostingList[];
+  byId: Map<string, number>;
+  /** The next old entry number to copy. */
+  from: number;
+  /** Per old entry number below `from`: its new number, or -1 if it was dead when reached. */
+  renumbered: ReturnType<typeof intColumn>;
+  dead: number;
+}
+
+/** A full refresh of the impacts under way, with the idf of the moment it started. */
+interface Refresh {
+  idf: Float64Array;
+  /** Every feature's largest impact with that idf. */
+  fresh: Float64Array;
+  next: number;
+  end: number;
+  changesBefore: number;
+}
+
 const POLICY: IndexPolicy = { refreshShare: 0.01, compactAfter: 1000 };
 
 /**
@@ -82,11 +104,11 @@ export class EntryIndex {
   readonly categories: { name: string; slug: string }[] = [];
   readonly postings: PostingList[] = [];
   /** The largest impact of each feature over all entries. */
-  maxImpact = new Float64Array(0);
+  maxImpact: Float64Array = new Float64Array(0);
   readonly entryFrequency: number[] = [];
   /** Learned weights by entry number (see learned-weights.ts); empty until trained. */
   learned = new Map<number, LearnedRow>();
-  private readonly byId = new Map<string, number>();
+  private byId = new Map<string, number>();
   private readonly featureIds = new Map<string, number>();
   private readonly languageCodes = new Map<string, number>();
   private readonly categoryCodes = new Map<string, number>();
@@ -99,6 +121,10 @@ export class EntryIndex {
   private readonly seenIn = intColumn();
   /** Scratch, one slot per vocabulary word: how often the entry at hand says it. */
   private readonly wordTally = intColumn();
+  /** Scratch, one slot per feature: the last entry a compaction copied that held it (new number + 1). */
+  private readonly copiedIn = intColumn();
+  private compaction: Compaction | null = null;
+  private refresh: Refresh | null = null;
   /** Goes up each time compaction renumbers the entries. */
   generation = 0;
   private dead = 0;
@@ -164,6 +190,7 @@ export class EntryIndex {
     for (const entry of entries) this.add(entry, false);
     this.rebuildPostings();
     this.updateNorms();
+    this.maintainFully();
   }
 
   put(entry: IndexedEntry): void {
@@ -226,36 +253,108 @@ export class EntryIndex {
     const c = this.columns;
     for (let i = c.wordStart.data[no]!; i < c.wordStart.data[no + 1]!; i++) this.vocabulary.count(c.wordIds.data[i]!, c.status.data[no]!, -c.wordCounts.data[i]!);
     c.status.data[no] = DEAD;
-    for (const feature of this.distinctFeatures(no)) this.entryFrequency[feature]!--;
+    // Each distinct feature once (tally is zero outside add(); marked here and cleared again):
+    // cheaper than distinctFeatures() when a large batch removes thousands of entries in one request.
+    const first = c.firstText.data[no]!;
+    const end = c.featureStart.data[first + c.examples.data[no]! + FIELD_WEIGHTS.length]!;
+    for (let i = c.featureStart.data[first]!; i < end; i++) {
+      const feature = c.features.data[i]!;
+      if (this.tally.data[feature]) continue;
+      this.tally.data[feature] = 1;
+      this.entryFrequency[feature]!--;
+    }
+    for (let i = c.featureStart.data[first]!; i < end; i++) this.tally.data[c.features.data[i]!] = 0;
     this.changedSinceRefresh++;
     this.idfCache = null;
-    if (++this.dead > this.policy.compactAfter && this.dead > this.size) this.compact();
+    this.dead++;
+    const compaction = this.compaction;
+    if (compaction && no < compaction.from) {
+      // Already copied: the copy dies too.
+      compaction.columns.status.data[compaction.renumbered.data[no]!] = DEAD;
+      compaction.byId.delete(id);
+      compaction.dead++;
+    }
   }
 
   /**
-   * Works out the impacts of the entries indexed since the last call, or of all of them once enough
-   * changed (see IndexPolicy.refreshShare). Call after a batch of changes, before searching.
+   * Works out the impacts of the entries indexed since the last call (cheap: those entries only).
+   * Call after a batch of changes, before searching. A full refresh (every impact again with the
+   * current idf, see IndexPolicy.refreshShare) and compaction are left to maintain().
    */
   updateNorms(): void {
     const c = this.columns;
-    const from = this.changedSinceRefresh > this.size * this.policy.refreshShare ? 0 : this.normsUpTo;
-    if (from === c.ids.length) {
-      if (from === 0) this.changedSinceRefresh = 0;
-      return;
+    if (this.normsUpTo < c.ids.length) {
+      if (this.maxImpact.length < this.featureCount) this.maxImpact = grown(this.maxImpact, this.featureCount);
+      this.workOutImpacts(this.normsUpTo, c.ids.length, this.idfs(), null);
+      this.normsUpTo = c.ids.length;
     }
-    const idf = this.idfs();
-    if (from === 0 || this.maxImpact.length < this.featureCount) {
-      const kept = from === 0 ? [] : this.maxImpact;
-      this.maxImpact = new Float64Array(this.featureCount);
-      this.maxImpact.set(kept);
-    }
+  }
+
+  /** Whether compaction or a full refresh of the impacts waits or is under way (see maintain()). */
+  get maintenanceDue(): boolean {
+    return !!this.compaction || !!this.refresh || this.compactionDue || this.refreshDue;
+  }
+
+  private get compactionDue(): boolean {
+    return this.dead > this.policy.compactAfter && this.dead > this.size;
+  }
+
+  private get refreshDue(): boolean {
+    return this.changedSinceRefresh > this.size * this.policy.refreshShare;
+  }
+
+  /**
+   * Does a slice of the background work, about `entries` entries of it: compaction first, then a
+   * full refresh of the impacts. Searches between slices answer exactly as before (see DESIGN.md):
+   * compaction builds beside the live columns and swaps at the end; a refresh only raises impacts
+   * to those of the current idf, and the index counts as refreshed only if nothing changed meanwhile.
+   * Returns whether work remains. Call after updateNorms(), never between a put and it.
+   */
+  maintain(entries: number): boolean {
+    if (this.refresh) this.refreshSlice(this.refresh, entries);
+    else if (this.compaction || this.compactionDue) this.compactSlice(entries);
+    else if (this.refreshDue) this.startRefresh();
+    return this.maintenanceDue;
+  }
+
+  /** Does all background work now: at start, before the server listens, and in tests. */
+  maintainFully(): void {
+    while (this.maintain(Infinity));
+  }
+
+  private startRefresh(): void {
+    const end = this.columns.ids.length;
+    this.refresh = { idf: Float64Array.from(this.idfs()), fresh: new Float64Array(this.featureCount), next: 0, end, changesBefore: this.changedSinceRefresh };
+    if (end === 0) this.refreshSlice(this.refresh, 0);
+  }
+
+  private refreshSlice(refresh: Refresh, entries: number): void {
+    const to = Math.min(refresh.end, refresh.next + entries);
+    if (this.maxImpact.length < this.featureCount) this.maxImpact = grown(this.maxImpact, this.featureCount);
+    this.workOutImpacts(refresh.next, to, refresh.idf, refresh.fresh);
+    refresh.next = to;
+    if (to < refresh.end) return;
+    this.refresh = null;
+    // Exact only if no entry changed since the refresh began (else its idf is already old).
+    if (this.changedSinceRefresh === refresh.changesBefore) {
+      this.changedSinceRefresh = 0;
+      this.maxImpact = refresh.fresh;
+    } else this.changedSinceRefresh -= refresh.changesBefore;
+  }
+
+  /**
+   * Works out the impacts of entries from … to-1 with the given idf, raising maxImpact, and `fresh`
+   * (the largest impacts with this idf alone) when given.
+   */
+  private workOutImpacts(from: number, to: number, idf: Float64Array, fresh: Float64Array | null): void {
+    const c = this.columns;
     // Per feature of the entry at hand: its best text's share, and its weight in the centroid.
     const peak = new Float64Array(this.featureCount);
     const centroid = new Float64Array(this.featureCount);
     const held: number[] = [];
     // Where each feature's posting list reaches: entries are visited in the order postings list them.
     const cursor = new Int32Array(this.featureCount).fill(-1);
-    for (let no = from; no < c.ids.length; no++) {
+    for (let no = from; no < to; no++) {
       if (c.status.data[no] === DEAD) continue;
       const first = c.firstText.data[no]!;
       const examples = c.examples.data[no]!;
@@ -286,13 +385,12 @@ export class EntryIndex {
         cursor[f] = at;
         posting.impacts[at] = impact;
         this.maxImpact[f] = Math.max(this.maxImpact[f]!, impact);
+        if (fresh) fresh[f] = Math.max(fresh[f]!, impact);
         peak[f] = 0;
         centroid[f] = 0;
       }
       held.length = 0;
     }
-    if (from === 0) this.changedSinceRefresh = 0;
-    this.normsUpTo = c.ids.length;
   }
 
   private code(codes: Map<string, number>, key: string, added: () => void): number {
@@ -313,6 +411,7 @@ export class EntryIndex {
       this.entryFrequency.push(0);
       this.tally.grow(id + 1);
       this.seenIn.grow(id + 1);
+      this.copiedIn.grow(id + 1);
     }
     return id;
   }
@@ -336,15 +435,28 @@ export class EntryIndex {
   }
 
   /**
-   * Once dead entries outnumber live ones, copies the live ones into fresh columns and postings.
+   * Once dead entries outnumber live ones, copies the live ones, a slice at a time, into fresh
+   * columns and postings (impacts included, so nothing needs working out again), then swaps them in.
+   * Entries put meanwhile are copied when reached; entries removed after being copied die in the copy.
    * Entry numbers change, so learned weights are dropped; the follower retrains after any change.
    */
-  private compact(): void {
+  private compactSlice(entries: number): void {
     const old = this.columns;
-    const c = new Columns();
-    for (let from = 0; from < old.ids.length; from++) {
-      if (old.status.data[from] === DEAD) continue;
+    const job = (this.compaction ??= {
+      columns: new Columns(), postings: [], byId: new Map(), from: 0, renumbered: intColumn(), dead: 0,
+    });
+    if (job.from === 0) this.copiedIn.data.fill(0);
+    const c = job.columns;
+    // Only entries whose impacts are worked out are copied (updateNorms runs after every batch).
+    const until = Math.min(this.normsUpTo, job.from + entries);
+    for (; job.from < until; job.from++) {
+      const from = job.from;
+      if (old.status.data[from] === DEAD) {
+        job.renumbered.push(-1);
+        continue;
+      }
       const no = c.ids.length;
+      job.renumbered.push(no);
       c.ids.push(old.ids[from]!);
       c.status.push(old.status.data[from]!);
       c.kind.push(old.kind.data[from]!);
@@ -355,8 +467,16 @@ export class EntryIndex {
       const first = old.firstText.data[from]!;
       for (let t = first; t < first + old.examples.data[from]! + FIELD_WEIGHTS.length; t++) {
         for (let i = old.featureStart.data[t]!; i < old.featureStart.data[t + 1]!; i++) {
-          c.features.push(old.features.data[i]!);
+          const feature = old.features.data[i]!;
+          c.features.push(feature);
           c.counts.push(old.counts.data[i]!);
+          if (this.copiedIn.data[feature] === no + 1) continue;
+          this.copiedIn.data[feature] = no + 1;
+          const posting = (job.postings[feature] ??= new PostingList());
+          const at = posting.length;
+          posting.add(no);
+          const held = this.postings[feature]!;
+          posting.impacts[at] = held.impacts[held.find(from)]!;
         }
         c.featureStart.push(c.features.length);
       }
@@ -365,15 +485,25 @@ export class EntryIndex {
         c.wordCounts.push(old.wordCounts.data[i]!);
       }
       c.wordStart.push(c.wordIds.length);
-      this.byId.set(old.ids[from]!, no);
+      job.byId.set(old.ids[from]!, no);
     }
+    if (job.from < old.ids.length) return;
     this.columns = c;
-    this.rebuildPostings();
+    for (let f = 0; f < this.featureCount; f++) this.postings[f] = job.postings[f] ?? new PostingList();
+    this.byId = job.byId;
     this.learned = new Map();
-    // Entries put in this batch have no norms yet: the next update works all of them out.
-    this.normsUpTo = 0;
-    this.dead = 0;
+    this.normsUpTo = c.ids.length;
+    this.dead = job.dead;
+    // Entry numbers start again from below: the marks of the old numbers would collide with them.
+    this.seenIn.data.fill(0);
+    this.compaction = null;
     this.generation++;
   }
 }
 
+/** The values, in a longer array (zeros after). */
+function grown(values: Float64Array, length: number): Float64Array {
+  const longer = new Float64Array(length);
+  longer.set(values);
+  return longer;
+}

@@ -34,8 +34,11 @@ export function gather(index: EntryIndex, query: QueryVector, meaningful: Set<nu
       gathered.add(feature);
       const weight = query.byFeature[feature]!;
       for (let p = 0; p < length; p++) {
+        // Impacts of live entries are above 0 (updateNorms runs before any search), so a bound of 0
+        // means not touched yet; an impact of 0 is an entry removed before its impacts were worked
+        // out, which would otherwise be touched once per feature and overrun the scratch.
+        if (!impacts[p]) continue;
         const no = nos[p]!;
-        // Impacts are above 0 (updateNorms runs before any search), so 0 means not touched yet.
         if (bound[no] === 0) touched[touchedCount++] = no;
         bound[no]! += weight * impacts[p]!;
       }
