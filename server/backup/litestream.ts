@@ -8,8 +8,8 @@ import { stringify } from 'yaml';
 import { BackupError } from './backup-service.ts';
 
 /**
- * Continuous replication with Litestream. The binary comes with the npm package
- * @flydotio/litestream, in its platform package (@flydotio/litestream-linux-x64 and so on):
+ * Continuous replication with Litestream. The binary comes in the npm package
+ * @flydotio/litestream-linux-x64 (an optional dependency: only Linux x64 is published):
  * nothing is downloaded at run time.
  */
 
