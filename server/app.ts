@@ -68,7 +68,7 @@ export function createApp({ db, config }: AppContext) {
 
   app.use(securityHeaders);
   app.use(express.static(join(ROOT, 'public'), { maxAge: '1h' }));
-  app.use(healthRoutes(db, search));
+  app.use(healthRoutes(db, () => search.meaning.status()));
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(refuseBrokenText);
