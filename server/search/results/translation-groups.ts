@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.ts';
+import { latestChangeSeq } from '../../db/changes.ts';
 import { preparedFor } from '../../db/prepared.ts';
 import type { EntryIndex } from '../index/entry-index.ts';
 import type { Ranked } from '../rank/ranking.ts';
@@ -26,6 +27,17 @@ const statements = preparedFor((db) => ({
     WHERE translation_of IS NOT NULL OR id IN (SELECT translation_of FROM entries WHERE translation_of IS NOT NULL)`),
 }));
 
+interface LinkRow { id: string; language: string; grp: string }
+
+/** The linked entries, read again only after a write (every save moves the change sequence). */
+const linkedCache = new WeakMap<Db, { seq: number; rows: LinkRow[] }>();
+function linkedRows(db: Db): LinkRow[] {
+  const seq = latestChangeSeq(db);
+  let cached = linkedCache.get(db);
+  if (cached?.seq !== seq) linkedCache.set(db, (cached = { seq, rows: statements(db).linked.all() as LinkRow[] }));
+  return cached.rows;
+}
+
 export interface TranslationGroups {
   /** Who may be a candidate: visibleTo, widened to whole groups under a language filter. */
   visible: (no: number) => boolean;
@@ -38,7 +50,7 @@ export interface TranslationGroups {
 export function translationGroups(db: Db, index: EntryIndex, filters: SearchFilters): TranslationGroups {
   const base = visibleTo(index, filters);
   const linked = new Map<number, Linked>();
-  for (const row of statements(db).linked.all() as { id: string; language: string; grp: string }[]) {
+  for (const row of linkedRows(db)) {
     const no = index.numberOf(row.id);
     if (no !== undefined) linked.set(no, { group: row.grp, language: row.language });
   }
