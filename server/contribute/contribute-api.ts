@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import { can, requirePermission } from '../accounts/permissions.ts';
+import { can, requirePermission } from '../people/permissions.ts';
 import type { Db } from '../db/connection.ts';
-import { notFound } from '../http/http-error.ts';
-import { findProposal, proposalsBy, proposalsInState, reviewEvents, type Proposal } from '../review/proposal-queries.ts';
+import { notFound } from '../errors/domain-errors.ts';
+import { findProposal, proposalsBy, proposalsInState, reviewEvents, type Proposal } from './proposal-queries.ts';
 import { decide } from '../review/review-service.ts';
 import { reviseOwnProposal, submitEdit, submitNewEntry, type Submission } from './contribute-service.ts';
 

@@ -1,20 +1,22 @@
 import { Router, type Request, type Response } from 'express';
-import { can, requirePermission, visibleStatuses } from '../accounts/permissions.ts';
-import type { User } from '../accounts/user.ts';
+import { can, requirePermission } from '../people/permissions.ts';
+import type { User } from '../people/user.ts';
 import { flash } from '../accounts/session-cookie.ts';
 import { listCategories, slugify } from '../categories/category-queries.ts';
 import type { Db } from '../db/connection.ts';
 import { entrySchema } from '../entries/entry.ts';
 import { findEntry } from '../entries/entry-queries.ts';
-import { HttpError, notFound } from '../http/http-error.ts';
+import { notFound } from '../errors/domain-errors.ts';
+import { showFormAgain } from '../http/refused-form.ts';
 import { flagIds } from '../flags/flag-service.ts';
 import { flagsToResolve } from '../flags/flag-view.ts';
 import { diffEntries } from '../revisions/entry-diff.ts';
-import { findProposal, idIsProposed } from '../review/proposal-queries.ts';
-import { EditConflict, reviseOwnProposal, submitEdit, submitNewEntry, type Submission } from './contribute-service.ts';
+import { findProposal, idIsProposed } from './proposal-queries.ts';
+import { EditConflict } from '../entries/edit-conflict.ts';
+import { reviseOwnProposal, submitEdit, submitNewEntry, type Submission } from './contribute-service.ts';
 import { editorView, type EditorExtras, type EditorPage } from './editor-view.ts';
 import { applyOptionAction, draftErrors, draftFromEntry, draftFromForm, entryInput, type EntryDraft } from './entry-form.ts';
-import { visibleEntry } from '../entries/visible-entry.ts';
+import { visibleEntry, visibleStatuses } from '../entries/visible-entry.ts';
 
 /** The entry editor: propose a new entry, propose or make an edit, revise a proposal. */
 export function editorRoutes(db: Db) {
@@ -45,14 +47,13 @@ export function editorRoutes(db: Db) {
       flash(db, res, 'Sent for review. The team leads will see it in their queue; you can follow it here.');
       res.redirect('/my/drafts');
     } catch (error) {
-      if (error instanceof EditConflict) {
-        const conflict = { revision: error.current.revision, author: '', sections: diffEntries(error.current.entry, error.yours) };
-        return render(res.status(409), page, { ...draft, baseRevision: String(error.current.revision) }, { conflict });
-      }
-      if (error instanceof HttpError && error.status < 500 && error.field) {
-        return render(res.status(error.status), page, draft, { errors: { [error.field]: error.message } });
-      }
-      throw error;
+      showFormAgain(res, error, ({ message, field, error }) => {
+        if (error instanceof EditConflict) {
+          const conflict = { revision: error.current.revision, author: '', sections: diffEntries(error.current.entry, error.yours) };
+          return render(res, page, { ...draft, baseRevision: String(error.current.revision) }, { conflict });
+        }
+        render(res, page, draft, { errors: { [field ?? 'form']: message } });
+      });
     }
   };
 

@@ -1,13 +1,13 @@
 import { Router, type Request, type Response } from 'express';
 import type { Db } from '../db/connection.ts';
-import { can } from '../accounts/permissions.ts';
+import { can } from '../people/permissions.ts';
 import { composePanel, type ComposeQuery } from '../call-card/compose-panel.ts';
 import { localToday } from '../call-card/working-days.ts';
 import { helpfulPanel, withFeedback } from '../feedback/feedback-view.ts';
 import { flagPanel, type FlagForm } from '../flags/flag-view.ts';
 import { freshnessPanel, type VerifyForm } from '../freshness/freshness-view.ts';
 import { today } from '../freshness/review-dates.ts';
-import { openProposalsFor } from '../review/proposal-queries.ts';
+import { openProposalsFor } from '../contribute/proposal-queries.ts';
 import { latestRevision } from './entry-queries.ts';
 import { entryView } from './entry-view.ts';
 import { visibleEntry } from './visible-entry.ts';

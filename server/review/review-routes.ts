@@ -1,16 +1,18 @@
 import { Router, type Response } from 'express';
-import { can, requirePermission } from '../accounts/permissions.ts';
+import { can, requirePermission } from '../people/permissions.ts';
 import { flash } from '../accounts/session-cookie.ts';
 import type { Db } from '../db/connection.ts';
 import { findEntry } from '../entries/entry-queries.ts';
 import { entryPreview } from '../entries/entry-preview.ts';
 import { KIND_LABELS } from '../entries/entry-view.ts';
-import { HttpError, notFound } from '../http/http-error.ts';
+import { notFound } from '../errors/domain-errors.ts';
+import { showFormAgain } from '../http/refused-form.ts';
 import { diffEntries } from '../revisions/entry-diff.ts';
-import { EditConflict } from '../contribute/contribute-service.ts';
-import { findProposal, proposalsBy, proposalsInState, reviewEvents, type Proposal } from './proposal-queries.ts';
+import { EditConflict } from '../entries/edit-conflict.ts';
+import { findProposal, proposalsBy, proposalsInState, reviewEvents, type Proposal } from '../contribute/proposal-queries.ts';
 import { date } from '../render/helpers/date.ts';
-import { decide, FRESH_FOR_DAYS } from './review-service.ts';
+import { decide } from './review-service.ts';
+import { FRESH_FOR_DAYS } from '../freshness/freshness-service.ts';
 
 const STATE_LABELS = {
   pending: 'Waiting for review',
@@ -114,11 +116,9 @@ export function reviewRoutes(db: Db) {
       flash(db, res, message);
       res.redirect(outcome.state === 'approved' ? `/entries/${proposal.entryId}` : '/review');
     } catch (error) {
-      if (error instanceof HttpError && error.status !== 403 && error.status !== 401) {
-        const conflict = error instanceof EditConflict;
-        return renderProposal(res.status(error.status), proposal, { error: error.message, comment: req.body?.comment, conflict });
-      }
-      throw error;
+      showFormAgain(res, error, ({ message, error }) =>
+        renderProposal(res, proposal, { error: message, comment: req.body?.comment, conflict: error instanceof EditConflict }),
+      );
     }
   });
 
