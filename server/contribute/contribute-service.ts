@@ -7,9 +7,10 @@ import { entrySchema, type Entry } from '../entries/entry.ts';
 import { findEntry } from '../entries/entry-queries.ts';
 import { EditConflict } from '../entries/edit-conflict.ts';
 import { saveEntry } from '../entries/save-entry.ts';
-import { Conflict, notFound } from '../errors/domain-errors.ts';
+import { Conflict } from '../errors/domain-errors.ts';
 import { validate } from '../http/validate.ts';
-import { findProposal, idIsProposed, insertProposal, recordReviewEvent, reviseProposal } from './proposal-queries.ts';
+import { visibleProposal } from './visible-proposal.ts';
+import { idIsProposed, insertProposal, recordReviewEvent, reviseProposal } from './proposal-queries.ts';
 import { visibleEntry } from '../entries/visible-entry.ts';
 import { resolveFlagsByEdit } from '../flags/flag-service.ts';
 import { resolveGap } from '../gaps/gap-queries.ts';
@@ -93,8 +94,7 @@ export function submitEdit(
 export function reviseOwnProposal(db: Db, actor: User | null, proposalId: number, input: unknown, why = ''): Submission {
   const user = requirePermission(actor, 'propose');
   return writeTransaction(db, (): Submission => {
-    const proposal = findProposal(db, proposalId);
-    if (!proposal || (proposal.author !== user.name && !can(user, 'review'))) throw notFound('proposal');
+    const proposal = visibleProposal(db, user, proposalId);
     if (proposal.state !== 'pending' && proposal.state !== 'changes_requested') {
       throw new Conflict(`This proposal was already ${proposal.state}; start a new one from the entry.`);
     }

@@ -1,26 +1,29 @@
 import { Router, type Request, type Response } from 'express';
-import { can, requirePermission } from '../people/permissions.ts';
+import { requirePermission } from '../people/permissions.ts';
 import type { User } from '../people/user.ts';
 import { flash } from '../accounts/session-cookie.ts';
-import { listCategories, slugify } from '../categories/category-queries.ts';
+import { listCategories } from '../categories/category-queries.ts';
+import { slugify } from '../validation/slug.ts';
 import type { Db } from '../db/connection.ts';
 import { entrySchema } from '../entries/entry.ts';
 import { findEntry } from '../entries/entry-queries.ts';
-import { notFound } from '../errors/domain-errors.ts';
 import { showFormAgain } from '../http/refused-form.ts';
 import { flagIds } from '../flags/flag-service.ts';
 import { flagsToResolve } from '../flags/flag-view.ts';
 import { diffEntries } from '../revisions/entry-diff.ts';
-import { findProposal, idIsProposed } from './proposal-queries.ts';
+import { idIsProposed } from './proposal-queries.ts';
+import { proposalParam } from './visible-proposal.ts';
 import { EditConflict } from '../entries/edit-conflict.ts';
 import { reviseOwnProposal, submitEdit, submitNewEntry, type Submission } from './contribute-service.ts';
 import { editorView, type EditorExtras, type EditorPage } from './editor-view.ts';
 import { applyOptionAction, draftErrors, draftFromEntry, draftFromForm, entryInput, type EntryDraft } from './entry-form.ts';
-import { visibleEntry, visibleStatuses } from '../entries/visible-entry.ts';
+import { entryParam, visibleStatuses } from '../entries/visible-entry.ts';
 
 /** The entry editor: propose a new entry, propose or make an edit, revise a proposal. */
 export function editorRoutes(db: Db) {
   const router = Router();
+  entryParam(router, db);
+  proposalParam(router, db);
   // Only categories of entries this person may see: a draft-only category's name is not shown to agents.
   const categories = (user: User) => listCategories(db, visibleStatuses(user)).map((c) => c.name);
 
@@ -93,13 +96,13 @@ export function editorRoutes(db: Db) {
   });
 
   router.get('/entries/:id/edit', (req, res) => {
-    const current = visibleEntry(db, res.locals.user, req.params.id);
+    const current = res.locals.entry!;
     const page = editPage(res, current.entry.id, current.entry.title, req.query.resolves);
     render(res, page, draftFromEntry(current.entry, current.revision));
   });
 
   router.post('/entries/:id/edit', (req, res) => {
-    const current = visibleEntry(db, res.locals.user, req.params.id);
+    const current = res.locals.entry!;
     const id = current.entry.id;
     handlePost(req, res, editPage(res, id, current.entry.title, req.body?.resolvesFlag), id, (draft) =>
       submitEdit(db, res.locals.user, id, entryInput(draft, id), draft.baseRevision, draft.why, req.body?.resolvesFlag),
@@ -114,15 +117,13 @@ export function editorRoutes(db: Db) {
     cancelUrl: `/proposals/${proposalId}`,
   });
 
-  router.get('/proposals/:proposal/edit', (req, res) => {
-    const proposal = findProposal(db, Number(req.params.proposal));
-    if (!proposal || (proposal.author !== res.locals.user?.name && !can(res.locals.user, 'review'))) throw notFound('proposal');
+  router.get('/proposals/:proposal/edit', (_req, res) => {
+    const proposal = res.locals.proposal!;
     render(res, proposalPage(proposal.id, proposal.entry.title), draftFromEntry(proposal.entry, proposal.baseRevision));
   });
 
   router.post('/proposals/:proposal/edit', (req, res) => {
-    const proposal = findProposal(db, Number(req.params.proposal));
-    if (!proposal) throw notFound('proposal');
+    const proposal = res.locals.proposal!;
     handlePost(req, res, proposalPage(proposal.id, proposal.entry.title), proposal.entryId, (draft) =>
       reviseOwnProposal(db, res.locals.user, proposal.id, entryInput(draft, proposal.entryId), draft.why),
     );

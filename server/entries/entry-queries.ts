@@ -73,6 +73,7 @@ const statements = preparedFor((db) => ({
     SELECT number, author, summary, created_at AS createdAt FROM revisions
     WHERE entry_id = ? ORDER BY number DESC LIMIT 1`),
   count: db.prepare('SELECT count(*) FROM entries').pluck(),
+  revision: db.prepare('SELECT revision FROM entries WHERE id = ?').pluck(),
   languages: db.prepare("SELECT DISTINCT language FROM entries WHERE status <> 'archived' ORDER BY language").pluck(),
 }));
 
@@ -125,6 +126,11 @@ export function listEntryIds(db: Db): string[] {
 
 export function countEntries(db: Db): number {
   return statements(db).count.get() as number;
+}
+
+/** The entry's current revision number, or null when there is no such entry. */
+export function revisionOf(db: Db, id: string): number | null {
+  return (statements(db).revision.get(id) as number | undefined) ?? null;
 }
 
 /** `statuses`: what the reader may see (see visibleStatuses). */

@@ -1,3 +1,4 @@
+import type { Router } from 'express';
 import { can } from '../people/permissions.ts';
 import type { User } from '../people/user.ts';
 import type { Db } from '../db/connection.ts';
@@ -22,4 +23,22 @@ export function canSeeEntry(user: User | null | undefined, status: EntryStatus, 
   if (status === 'vetted') return true;
   if (can(user, 'review')) return true;
   return !!user && status !== 'archived' && createdBy === user.name;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Locals {
+      /** The entry named by an `:id` route parameter, loaded and checked by entryParam. */
+      entry?: StoredEntry;
+    }
+  }
+}
+
+/** Every route of this router that names `:id` gets the entry loaded and checked once, as res.locals.entry. */
+export function entryParam(router: Router, db: Db): void {
+  router.param('id', (_req, res, next, id) => {
+    res.locals.entry = visibleEntry(db, res.locals.user, String(id));
+    next();
+  });
 }

@@ -3,7 +3,7 @@ import { canSeeEntry } from '../entries/visible-entry.ts';
 import { requirePermission } from '../people/permissions.ts';
 import type { User } from '../people/user.ts';
 import { findUserByName, listUsers } from '../accounts/user-queries.ts';
-import { slugify } from '../categories/category-queries.ts';
+import { slugify } from '../validation/slug.ts';
 import type { Db } from '../db/connection.ts';
 import { Conflict, Invalid, NotFound, notFound, Unauthenticated } from '../errors/domain-errors.ts';
 import { validate } from '../http/validate.ts';

@@ -5,11 +5,11 @@ import type { Db } from '../db/connection.ts';
 import { findEntry } from '../entries/entry-queries.ts';
 import { entryPreview } from '../entries/entry-preview.ts';
 import { KIND_LABELS } from '../entries/entry-view.ts';
-import { notFound } from '../errors/domain-errors.ts';
 import { showFormAgain } from '../http/refused-form.ts';
 import { diffEntries } from '../revisions/entry-diff.ts';
 import { EditConflict } from '../entries/edit-conflict.ts';
-import { findProposal, proposalsBy, proposalsInState, reviewEvents, type Proposal } from '../contribute/proposal-queries.ts';
+import { proposalParam } from '../contribute/visible-proposal.ts';
+import { proposalsBy, proposalsInState, reviewEvents, type Proposal } from '../contribute/proposal-queries.ts';
 import { date } from '../render/helpers/date.ts';
 import { decide } from './review-service.ts';
 import { FRESH_FOR_DAYS } from '../freshness/freshness-service.ts';
@@ -60,6 +60,7 @@ function proposedEntry(proposal: Proposal) {
 /** The leads' review queue, one proposal's page with its decision form, and an author's drafts. */
 export function reviewRoutes(db: Db) {
   const router = Router();
+  proposalParam(router, db);
 
   router.get('/review', (_req, res) => {
     requirePermission(res.locals.user, 'review');
@@ -95,16 +96,12 @@ export function reviewRoutes(db: Db) {
     });
   };
 
-  router.get('/proposals/:proposal', (req, res) => {
-    const user = requirePermission(res.locals.user, 'propose');
-    const proposal = findProposal(db, Number(req.params.proposal));
-    if (!proposal || (proposal.author !== user.name && !can(user, 'review'))) throw notFound('proposal');
-    renderProposal(res, proposal);
+  router.get('/proposals/:proposal', (_req, res) => {
+    renderProposal(res, res.locals.proposal!);
   });
 
   router.post('/proposals/:proposal/decision', (req, res) => {
-    const proposal = findProposal(db, Number(req.params.proposal));
-    if (!proposal) throw notFound('proposal');
+    const proposal = res.locals.proposal!;
     try {
       const outcome = decide(db, res.locals.user, proposal.entryId, { ...req.body, proposal: proposal.id });
       const message = {
