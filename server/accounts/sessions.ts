@@ -9,7 +9,7 @@ export const SESSION_DAYS = 14;
 
 const statements = preparedFor((db) => ({
   insert: db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
-  find: db.prepare(`
+  find: db.prepare<[tokenHash: string, now: string], User & { flash: string | null }>(`
     SELECT u.id, u.name, u.role, s.flash FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.token_hash = ? AND s.expires_at > ?`),
   extend: db.prepare('UPDATE sessions SET expires_at = ? WHERE token_hash = ?'),
@@ -31,7 +31,7 @@ export function startSession(db: Db, userId: number): string {
 /** The session's user and its one-time message, sliding the expiry forward. */
 export function resumeSession(db: Db, token: string): { user: User; flash: string | null } | undefined {
   const hash = hashToken(token);
-  const row = statements(db).find.get(hash, new Date().toISOString()) as (User & { flash: string | null }) | undefined;
+  const row = statements(db).find.get(hash, new Date().toISOString());
   if (!row) return undefined;
   statements(db).extend.run(expiry(), hash);
   if (row.flash) statements(db).setFlash.run(null, hash);

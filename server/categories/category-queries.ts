@@ -9,11 +9,11 @@ export interface CategorySummary {
 }
 
 const statements = preparedFor((db) => ({
-  byName: db.prepare('SELECT id FROM categories WHERE name = ?').pluck(),
-  slugTaken: db.prepare('SELECT 1 FROM categories WHERE slug = ?').pluck(),
+  byName: db.prepare<[name: string], number>('SELECT id FROM categories WHERE name = ?').pluck(),
+  slugTaken: db.prepare<[slug: string], 1>('SELECT 1 FROM categories WHERE slug = ?').pluck(),
   insert: db.prepare('INSERT INTO categories (name, slug) VALUES (?, ?)'),
-  bySlug: db.prepare('SELECT name, slug FROM categories WHERE slug = ?'),
-  withCounts: db.prepare(`
+  bySlug: db.prepare<[slug: string], { name: string; slug: string }>('SELECT name, slug FROM categories WHERE slug = ?'),
+  withCounts: db.prepare<[statusesJson: string], CategorySummary>(`
     SELECT c.name, c.slug, count(e.entry_no) AS entryCount
     FROM categories c JOIN entries e ON e.category_id = c.id AND e.status IN (SELECT value FROM json_each(?))
     GROUP BY c.id ORDER BY c.name`),
@@ -22,7 +22,7 @@ const statements = preparedFor((db) => ({
 /** The id of the category with this name, created on first use. */
 export function categoryIdFor(db: Db, name: string): number {
   const s = statements(db);
-  const existing = s.byName.get(name) as number | undefined;
+  const existing = s.byName.get(name);
   if (existing !== undefined) return existing;
   const base = slugify(name) || 'category';
   let slug = base;
@@ -31,12 +31,12 @@ export function categoryIdFor(db: Db, name: string): number {
 }
 
 export function findCategory(db: Db, slug: string): { name: string; slug: string } | undefined {
-  return statements(db).bySlug.get(slug) as { name: string; slug: string } | undefined;
+  return statements(db).bySlug.get(slug);
 }
 
 /** Categories with how many entries the reader may see in each (`statuses`, see visibleStatuses). */
 export function listCategories(db: Db, statuses: EntryStatus[]): CategorySummary[] {
-  return statements(db).withCounts.all(JSON.stringify(statuses)) as CategorySummary[];
+  return statements(db).withCounts.all(JSON.stringify(statuses));
 }
 
 export function slugify(text: string): string {

@@ -21,7 +21,7 @@ const statements = preparedFor((db) => {
   // The same normal form in SQL as in gapKey(), so grouping and resolving agree.
   db.function('gap_key', { deterministic: true }, (query: unknown) => gapKey(String(query)));
   return {
-  gaps: db.prepare(`
+  gaps: db.prepare<{ since: string; limit: number }, Gap>(`
     WITH misses AS (
       SELECT gap_key(query) AS key, query, result_count, searched_at
       FROM search_log
@@ -47,7 +47,7 @@ export function gapKey(query: string): string {
 
 export function listGaps(db: Db, limit = 50, now = new Date()): Gap[] {
   const since = new Date(now.getTime() - GAP_WINDOW_DAYS * 86_400_000).toISOString();
-  return statements(db).gaps.all({ since, limit }) as Gap[];
+  return statements(db).gaps.all({ since, limit });
 }
 
 export function resolveGap(db: Db, query: string, action: 'phrasing' | 'entry' | 'dismissed', entryId: string | null, by: string): void {
