@@ -28,10 +28,10 @@ const statements = preparedFor((db) => ({
   // An attempt that has not succeeded counts as a failure, even while its password is being checked.
   byName: db.prepare<[name: string, since: string], Failures>('SELECT count(*) AS failures, max(at) AS last FROM login_attempts WHERE name = ? AND at > ? AND succeeded = 0'),
   byIp: db.prepare<[ip: string, since: string], Failures>('SELECT count(*) AS failures, max(at) AS last FROM login_attempts WHERE ip = ? AND at > ? AND succeeded = 0'),
-  record: db.prepare('INSERT INTO login_attempts (name, ip, at) VALUES (?, ?, ?)'),
-  succeeded: db.prepare('UPDATE login_attempts SET succeeded = 1 WHERE id = ?'),
-  forgetName: db.prepare('DELETE FROM login_attempts WHERE name = ? AND succeeded = 0 AND id < ?'),
-  purge: db.prepare('DELETE FROM login_attempts WHERE at <= ?'),
+  record: db.prepare<[name: string, ip: string, at: string]>('INSERT INTO login_attempts (name, ip, at) VALUES (?, ?, ?)'),
+  succeeded: db.prepare<[id: number]>('UPDATE login_attempts SET succeeded = 1 WHERE id = ?'),
+  forgetName: db.prepare<[name: string, beforeId: number]>('DELETE FROM login_attempts WHERE name = ? AND succeeded = 0 AND id < ?'),
+  purge: db.prepare<[until: string]>('DELETE FROM login_attempts WHERE at <= ?'),
 }));
 
 interface Failures {

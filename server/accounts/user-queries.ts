@@ -19,19 +19,19 @@ const statements = preparedFor((db) => ({
   count: db.prepare<[], number>('SELECT count(*) FROM users').pluck(),
   byName: db.prepare<[name: string], User & { passwordHash: string }>('SELECT id, name, role, password_hash AS passwordHash FROM users WHERE name = ?'),
   all: db.prepare<[], UserListItem>('SELECT id, name, role, created_at AS createdAt FROM users ORDER BY name'),
-  insert: db.prepare('INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)'),
-  setRole: db.prepare('UPDATE users SET role = ? WHERE id = ?'),
-  setPassword: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
-  endSessions: db.prepare('DELETE FROM sessions WHERE user_id = ?'),
-  endTokens: db.prepare('DELETE FROM api_tokens WHERE user_id = ?'),
-  addToken: db.prepare('INSERT INTO api_tokens (token_hash, user_id, name, created_at) VALUES (?, ?, ?, ?)'),
+  insert: db.prepare<[name: string, role: Role, passwordHash: string, createdAt: string]>('INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)'),
+  setRole: db.prepare<[role: Role, id: number]>('UPDATE users SET role = ? WHERE id = ?'),
+  setPassword: db.prepare<[passwordHash: string, id: number]>('UPDATE users SET password_hash = ? WHERE id = ?'),
+  endSessions: db.prepare<[userId: number]>('DELETE FROM sessions WHERE user_id = ?'),
+  endTokens: db.prepare<[userId: number]>('DELETE FROM api_tokens WHERE user_id = ?'),
+  addToken: db.prepare<[tokenHash: string, userId: number, name: string, createdAt: string]>('INSERT INTO api_tokens (token_hash, user_id, name, created_at) VALUES (?, ?, ?, ?)'),
   tokens: db.prepare<[userId: number], ApiTokenItem>(`
     SELECT id, name, created_at AS createdAt, last_used_at AS lastUsedAt FROM api_tokens
     WHERE user_id = ? ORDER BY id DESC`),
   revokeToken: db.prepare<[tokenId: number, userId: number], string>('DELETE FROM api_tokens WHERE id = ? AND user_id = ? RETURNING name').pluck(),
   byToken: db.prepare<[tokenHash: string], User>(`
     SELECT u.id, u.name, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`),
-  touchToken: db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?'),
+  touchToken: db.prepare<[at: string, tokenHash: string]>('UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?'),
   admins: db.prepare<[], number>("SELECT count(*) FROM users WHERE role = 'admin'").pluck(),
 }));
 

@@ -39,7 +39,7 @@ export interface AuditFilter {
 }
 
 const statements = preparedFor((db) => ({
-  insert: db.prepare('INSERT INTO audit_log (at, action, actor, subject, ip, detail) VALUES (?, ?, ?, ?, ?, ?)'),
+  insert: db.prepare<[at: string, action: AuditAction, actor: string | null, subject: string | null, ip: string | null, detail: string | null]>('INSERT INTO audit_log (at, action, actor, subject, ip, detail) VALUES (?, ?, ?, ?, ?, ?)'),
   list: db.prepare<{ action: string | null; person: string | null; before: number | null; limit: number }, AuditEntry>(`
     SELECT id, at, action, actor, subject, ip, detail FROM audit_log
     WHERE (:action IS NULL OR action = :action)

@@ -11,7 +11,7 @@ export interface CategorySummary {
 const statements = preparedFor((db) => ({
   byName: db.prepare<[name: string], number>('SELECT id FROM categories WHERE name = ?').pluck(),
   slugTaken: db.prepare<[slug: string], 1>('SELECT 1 FROM categories WHERE slug = ?').pluck(),
-  insert: db.prepare('INSERT INTO categories (name, slug) VALUES (?, ?)'),
+  insert: db.prepare<[name: string, slug: string]>('INSERT INTO categories (name, slug) VALUES (?, ?)'),
   bySlug: db.prepare<[slug: string], { name: string; slug: string }>('SELECT name, slug FROM categories WHERE slug = ?'),
   withCounts: db.prepare<[statusesJson: string], CategorySummary>(`
     SELECT c.name, c.slug, count(e.entry_no) AS entryCount

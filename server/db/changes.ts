@@ -10,7 +10,7 @@ export interface Change {
 }
 
 const statements = preparedFor((db) => ({
-  record: db.prepare('INSERT INTO changes (subject, id, at) VALUES (?, ?, ?)'),
+  record: db.prepare<[subject: ChangeSubject, id: string, at: string]>('INSERT INTO changes (subject, id, at) VALUES (?, ?, ?)'),
   latest: db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM changes').pluck(),
   since: db.prepare<[seq: number], Change>('SELECT seq, subject, id FROM changes WHERE seq > ? ORDER BY seq'),
 }));

@@ -3,11 +3,11 @@ import { preparedFor } from '../db/prepared.ts';
 import type { OptionTally } from './option-counts.ts';
 
 const statements = preparedFor((db) => ({
-  record: db.prepare(`INSERT INTO option_feedback (entry_id, option_number, option_title, worked, given_by, created_at)
+  record: db.prepare<{ entryId: string; number: number; title: string; worked: 0 | 1; givenBy: string; now: string }>(`INSERT INTO option_feedback (entry_id, option_number, option_title, worked, given_by, created_at)
     VALUES (@entryId, @number, @title, @worked, @givenBy, @now)`),
   tallies: db.prepare<[entryId: string], OptionTally>(`SELECT option_title AS title, option_number AS number, sum(worked) AS worked, sum(1 - worked) AS failed
     FROM option_feedback WHERE entry_id = ? GROUP BY option_title, option_number`),
-  vote: db.prepare(`INSERT INTO entry_helpful (entry_id, voter, helpful, updated_at) VALUES (@entryId, @voter, @helpful, @now)
+  vote: db.prepare<{ entryId: string; voter: string; helpful: 0 | 1; now: string }>(`INSERT INTO entry_helpful (entry_id, voter, helpful, updated_at) VALUES (@entryId, @voter, @helpful, @now)
     ON CONFLICT (entry_id, voter) DO UPDATE SET helpful = excluded.helpful, updated_at = excluded.updated_at`),
   helpfulTally: db.prepare<[entryId: string], { yes: number; no: number }>(`SELECT coalesce(sum(helpful), 0) AS yes, coalesce(sum(1 - helpful), 0) AS no
     FROM entry_helpful WHERE entry_id = ?`),

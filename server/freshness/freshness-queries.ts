@@ -22,7 +22,7 @@ export interface StaleEntry {
 const LATEST = 'SELECT %s FROM verifications v WHERE v.entry_id = e.id ORDER BY v.verified_at DESC, v.id DESC LIMIT 1';
 
 const statements = preparedFor((db) => ({
-  record: db.prepare(`INSERT INTO verifications (entry_id, verified_by, verified_at, review_by, revision)
+  record: db.prepare<Verification & { entryId: string }>(`INSERT INTO verifications (entry_id, verified_by, verified_at, review_by, revision)
     VALUES (@entryId, @verifiedBy, @verifiedAt, @reviewBy, @revision)`),
   latest: db.prepare<[entryId: string], Verification>(`SELECT verified_by AS verifiedBy, verified_at AS verifiedAt, review_by AS reviewBy, revision
     FROM verifications WHERE entry_id = ? ORDER BY verified_at DESC, id DESC LIMIT 1`),

@@ -34,7 +34,7 @@ const statements = preparedFor((db) => {
     GROUP BY key
     ORDER BY empty DESC, searches DESC, lastSearchedAt DESC
     LIMIT @limit`),
-  resolve: db.prepare(`
+  resolve: db.prepare<[queryKey: string, action: 'phrasing' | 'entry' | 'dismissed', entryId: string | null, by: string, at: string]>(`
     INSERT INTO gap_resolutions (query_key, action, entry_id, resolved_by, resolved_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (query_key) DO UPDATE SET action = excluded.action, entry_id = excluded.entry_id,
       resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at`),

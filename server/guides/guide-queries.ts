@@ -17,7 +17,7 @@ interface GuideRow {
 const statements = preparedFor((db) => ({
   find: db.prepare<[id: string], GuideRow>('SELECT * FROM guides WHERE id = ?'),
   all: db.prepare<[], GuideRow>('SELECT * FROM guides ORDER BY position, title'),
-  upsert: db.prepare(`
+  upsert: db.prepare<Guide & { html: string; now: string }>(`
     INSERT INTO guides (id, title, summary, position, body_md, body_html, updated_at)
     VALUES (@id, @title, @summary, @order, @body, @html, @now)
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, summary = excluded.summary,

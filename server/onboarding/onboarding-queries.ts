@@ -18,20 +18,20 @@ export interface ReadEntry {
 const statements = preparedFor((db) => ({
   paths: db.prepare<[], PathRow>('SELECT id, title, summary, position FROM onboarding_paths ORDER BY position, title'),
   items: db.prepare<[], ItemRow>('SELECT path_id, kind, item_id, why FROM onboarding_items ORDER BY path_id, position'),
-  upsertPath: db.prepare(`
+  upsertPath: db.prepare<{ id: string; title: string; summary: string; order: number; now: string }>(`
     INSERT INTO onboarding_paths (id, title, summary, position, updated_at) VALUES (@id, @title, @summary, @order, @now)
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, summary = excluded.summary,
       position = excluded.position, updated_at = excluded.updated_at`),
-  clearItems: db.prepare('DELETE FROM onboarding_items WHERE path_id = ?'),
-  insertItem: db.prepare('INSERT INTO onboarding_items (path_id, position, kind, item_id, why) VALUES (?, ?, ?, ?, ?)'),
-  deletePath: db.prepare('DELETE FROM onboarding_paths WHERE id = ?'),
+  clearItems: db.prepare<[pathId: string]>('DELETE FROM onboarding_items WHERE path_id = ?'),
+  insertItem: db.prepare<[pathId: string, position: number, kind: ItemKind, itemId: string, why: string]>('INSERT INTO onboarding_items (path_id, position, kind, item_id, why) VALUES (?, ?, ?, ?, ?)'),
+  deletePath: db.prepare<[id: string]>('DELETE FROM onboarding_paths WHERE id = ?'),
   nextOrder: db.prepare<[], number>('SELECT coalesce(max(position), 0) + 1 FROM onboarding_paths').pluck(),
   done: db.prepare<[person: string], { kind: ItemKind; item_id: string }>('SELECT kind, item_id FROM onboarding_done WHERE person = ?'),
-  markDone: db.prepare('INSERT INTO onboarding_done (person, kind, item_id, done_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
-  markNotDone: db.prepare('DELETE FROM onboarding_done WHERE person = ? AND kind = ? AND item_id = ?'),
+  markDone: db.prepare<[person: string, kind: ItemKind, itemId: string, at: string]>('INSERT INTO onboarding_done (person, kind, item_id, done_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+  markNotDone: db.prepare<[person: string, kind: ItemKind, itemId: string]>('DELETE FROM onboarding_done WHERE person = ? AND kind = ? AND item_id = ?'),
   entryTitles: db.prepare<[], { id: string; title: string; status: EntryStatus; created_by: string | null }>('SELECT id, title, status, created_by FROM entries'),
   guideTitles: db.prepare<[], { id: string; title: string }>('SELECT id, title FROM guides'),
-  recordRead: db.prepare(`
+  recordRead: db.prepare<[person: string, entryId: string, revision: number, at: string]>(`
     INSERT INTO entry_reads (person, entry_id, revision, read_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (person, entry_id) DO UPDATE SET revision = excluded.revision, read_at = excluded.read_at`),
   changed: db.prepare<[person: string], ReadEntry>(`
@@ -46,7 +46,7 @@ const statements = preparedFor((db) => ({
   seenAt: db.prepare<{ person: string }, string>(`
     SELECT coalesce((SELECT seen_at FROM onboarding_seen WHERE person = @person),
                     (SELECT created_at FROM users WHERE name = @person), '')`).pluck(),
-  setSeen: db.prepare(`
+  setSeen: db.prepare<[person: string, at: string]>(`
     INSERT INTO onboarding_seen (person, seen_at) VALUES (?, ?)
     ON CONFLICT (person) DO UPDATE SET seen_at = excluded.seen_at`),
 }));

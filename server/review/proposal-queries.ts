@@ -31,7 +31,9 @@ interface ProposalRow {
 }
 
 const statements = preparedFor((db) => ({
-  insert: db.prepare(`
+  insert: db.prepare<{
+    entryId: string; isNew: 0 | 1; baseRevision: number | null; author: string; summary: string; snapshot: string; now: string;
+  }>(`
     INSERT INTO proposals (entry_id, is_new, base_revision, author, summary, snapshot, state, created_at, updated_at)
     VALUES (@entryId, @isNew, @baseRevision, @author, @summary, @snapshot, 'pending', @now, @now)`),
   find: db.prepare<[id: number], ProposalRow>('SELECT * FROM proposals WHERE id = ?'),
@@ -42,10 +44,10 @@ const statements = preparedFor((db) => ({
   pendingNewId: db.prepare<[entryId: string], 1>("SELECT 1 FROM proposals WHERE entry_id = ? AND is_new = 1 AND state IN ('pending', 'changes_requested')").pluck(),
   countPending: db.prepare<[], number>("SELECT count(*) FROM proposals WHERE state = 'pending'").pluck(),
   countChangesRequested: db.prepare<[author: string], number>("SELECT count(*) FROM proposals WHERE author = ? AND state = 'changes_requested'").pluck(),
-  setState: db.prepare('UPDATE proposals SET state = ?, updated_at = ? WHERE id = ?'),
-  revise: db.prepare(`UPDATE proposals SET snapshot = @snapshot, summary = @summary, base_revision = @baseRevision,
+  setState: db.prepare<[state: ProposalState, now: string, id: number]>('UPDATE proposals SET state = ?, updated_at = ? WHERE id = ?'),
+  revise: db.prepare<{ id: number; snapshot: string; summary: string; baseRevision: number | null; now: string }>(`UPDATE proposals SET snapshot = @snapshot, summary = @summary, base_revision = @baseRevision,
     state = 'pending', updated_at = @now WHERE id = @id`),
-  event: db.prepare('INSERT INTO review_events (proposal_id, actor, decision, comment, created_at) VALUES (?, ?, ?, ?, ?)'),
+  event: db.prepare<[proposalId: number, actor: string, decision: ReviewDecision, comment: string, now: string]>('INSERT INTO review_events (proposal_id, actor, decision, comment, created_at) VALUES (?, ?, ?, ?, ?)'),
   events: db.prepare<[proposalId: number], ReviewEvent>('SELECT actor, decision, comment, created_at AS createdAt FROM review_events WHERE proposal_id = ? ORDER BY id'),
 }));
 

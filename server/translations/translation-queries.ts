@@ -22,7 +22,7 @@ const MEMBER_COLUMNS = `id, title, language, status, created_by AS createdBy, re
 
 const statements = preparedFor((db) => ({
   revision: db.prepare<[id: string], number>('SELECT revision FROM entries WHERE id = ?').pluck(),
-  confirm: db.prepare(`UPDATE entries SET translation_source_revision = (SELECT s.revision FROM entries s WHERE s.id = entries.translation_of)
+  confirm: db.prepare<[id: string]>(`UPDATE entries SET translation_source_revision = (SELECT s.revision FROM entries s WHERE s.id = entries.translation_of)
     WHERE id = ? AND translation_of IS NOT NULL`),
   group: db.prepare<{ source: string }, GroupMember>(`SELECT ${MEMBER_COLUMNS} FROM entries WHERE id = @source OR translation_of = @source ORDER BY translation_of IS NOT NULL, language`),
   groupOf: db.prepare<[id: string], string>('SELECT coalesce(translation_of, id) FROM entries WHERE id = ?').pluck(),

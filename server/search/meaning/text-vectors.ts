@@ -5,8 +5,8 @@ import { preparedFor } from '../../db/prepared.ts';
 const statements = preparedFor((db) => ({
   get: db.prepare<[hash: string], Buffer>('SELECT vector FROM text_vectors WHERE hash = ?').pluck(),
   has: db.prepare<[hash: string], 1>('SELECT 1 FROM text_vectors WHERE hash = ?').pluck(),
-  put: db.prepare('INSERT OR REPLACE INTO text_vectors (hash, vector) VALUES (?, ?)'),
-  drop: db.prepare('DELETE FROM text_vectors WHERE hash = ?'),
+  put: db.prepare<[hash: string, vector: Buffer]>('INSERT OR REPLACE INTO text_vectors (hash, vector) VALUES (?, ?)'),
+  drop: db.prepare<[hash: string]>('DELETE FROM text_vectors WHERE hash = ?'),
   hashes: db.prepare<[], string>('SELECT hash FROM text_vectors').pluck(),
 }));
 

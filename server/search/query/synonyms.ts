@@ -37,8 +37,8 @@ function containsRun(words: string[], run: string[]): boolean {
 const statements = preparedFor((db) => ({
   all: db.prepare<[], { group_no: number; term: string }>('SELECT group_no, term FROM synonyms ORDER BY group_no, id'),
   version: db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM synonyms').pluck(),
-  clear: db.prepare('DELETE FROM synonyms'),
-  add: db.prepare('INSERT INTO synonyms (group_no, term) VALUES (?, ?)'),
+  clear: db.prepare<[]>('DELETE FROM synonyms'),
+  add: db.prepare<[groupNo: number, term: string]>('INSERT INTO synonyms (group_no, term) VALUES (?, ?)'),
 }));
 
 export function loadSynonyms(db: Db): Synonyms {
