@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection.ts';
 import { preparedFor } from '../db/prepared.ts';
+import { daysAfter } from '../dates/days.ts';
 import { hashToken, newToken } from './secrets.ts';
 import type { User } from './user.ts';
 
@@ -18,7 +19,7 @@ const statements = preparedFor((db) => ({
   purge: db.prepare<[now: string]>('DELETE FROM sessions WHERE expires_at <= ?'),
 }));
 
-const expiry = () => new Date(Date.now() + SESSION_DAYS * 86_400_000).toISOString();
+const expiry = () => daysAfter(Date.now(), SESSION_DAYS).toISOString();
 
 export function startSession(db: Db, userId: number): string {
   const token = newToken();

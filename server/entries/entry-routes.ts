@@ -6,7 +6,7 @@ import { localToday } from '../call-card/working-days.ts';
 import { helpfulPanel, withFeedback } from '../feedback/feedback-view.ts';
 import { flagPanel, type FlagForm } from '../flags/flag-view.ts';
 import { freshnessPanel, type VerifyForm } from '../freshness/freshness-view.ts';
-import { today } from '../freshness/review-dates.ts';
+import { today } from '../dates/days.ts';
 import { openProposalsFor } from '../review/proposal-queries.ts';
 import { latestRevision } from './entry-queries.ts';
 import { entryView } from './entry-view.ts';

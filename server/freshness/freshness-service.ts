@@ -10,7 +10,7 @@ import { validate } from '../http/validate.ts';
 import { FRESH_FOR_DAYS } from '../review/review-service.ts';
 import { recordVerification, staleEntries, type StaleEntry } from './freshness-queries.ts';
 import { confirmTranslation } from '../translations/translation-queries.ts';
-import { addDays, daysBetween, today } from './review-dates.ts';
+import { addDays, daysBetween, today } from '../dates/days.ts';
 
 /** A lead verifies an entry (it is still right) and sets its next review date; the stale list. */
 

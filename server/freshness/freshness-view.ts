@@ -5,7 +5,7 @@ import type { EntryStatus } from '../entries/entry.ts';
 import { FRESH_FOR_DAYS } from '../review/review-service.ts';
 import { latestVerification } from './freshness-queries.ts';
 import type { StaleItem } from './freshness-service.ts';
-import { addDays, today } from './review-dates.ts';
+import { addDays, today } from '../dates/days.ts';
 
 /** What the entry page and the stale page show about freshness, prepared for the templates. */
 

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection.ts';
 import { preparedFor } from '../db/prepared.ts';
+import { daysAfter } from '../dates/days.ts';
 
 /**
  * Content gaps from the search log: what agents searched for and did not find (no results), or
@@ -46,7 +47,7 @@ export function gapKey(query: string): string {
 }
 
 export function listGaps(db: Db, limit = 50, now = new Date()): Gap[] {
-  const since = new Date(now.getTime() - GAP_WINDOW_DAYS * 86_400_000).toISOString();
+  const since = daysAfter(now, -GAP_WINDOW_DAYS).toISOString();
   return statements(db).gaps.all({ since, limit });
 }
 
