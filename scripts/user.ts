@@ -2,12 +2,12 @@
 import { checkNameIsFree } from '../server/accounts/account-service.ts';
 import { newPassword } from '../server/accounts/secrets.ts';
 import { createToken, revokeToken } from '../server/accounts/token-service.ts';
-import { roleSchema, userNameSchema } from '../server/accounts/user.ts';
+import { roleSchema, userNameSchema } from '../server/people/user.ts';
 import {
   createUser, findUserByName, listApiTokens, listUsers, setPassword, setRole,
 } from '../server/accounts/user-queries.ts';
 import { recordAudit } from '../server/audit/audit-log.ts';
-import { HttpError } from '../server/http/http-error.ts';
+import { DomainError } from '../server/errors/domain-errors.ts';
 import type { z } from 'zod';
 import { fail, openMigratedDatabase, parseCommand } from './cli.ts';
 
@@ -98,7 +98,7 @@ function refused<T>(action: () => T): T {
   try {
     return action();
   } catch (error) {
-    if (error instanceof HttpError) fail(error.message);
+    if (error instanceof DomainError) fail(error.message);
     throw error;
   }
 }

@@ -9,8 +9,8 @@ import type { Db } from './db/connection.ts';
 import { categoryRoutes } from './categories/category-routes.ts';
 import { contributeApi } from './contribute/contribute-api.ts';
 import { editorRoutes } from './contribute/editor-routes.ts';
-import { entryApi } from './entries/entry-api.ts';
-import { entryRoutes } from './entries/entry-routes.ts';
+import { entryApi } from './entry-page/entry-api.ts';
+import { entryPageRoutes, showEntry } from './entry-page/entry-page.ts';
 import { gapApi } from './gaps/gap-api.ts';
 import { gapRoutes } from './gaps/gap-routes.ts';
 import { feedbackApi } from './feedback/feedback-api.ts';
@@ -25,14 +25,15 @@ import { homeRoutes } from './home/home-routes.ts';
 import { onboardingApi } from './onboarding/onboarding-api.ts';
 import { onboardingRoutes } from './onboarding/onboarding-routes.ts';
 import { dashboardRoutes } from './insights/dashboard-routes.ts';
+import { reviewApi } from './review/review-api.ts';
 import { reviewRoutes } from './review/review-routes.ts';
 import { revisionApi } from './revisions/revision-api.ts';
 import { revisionRoutes } from './revisions/revision-routes.ts';
 import { errorHandler, pageNotFound } from './http/error-handlers.ts';
-import { csrf } from './http/csrf.ts';
-import { pageHeader } from './http/page-header.ts';
-import { healthRoutes } from './http/health-routes.ts';
-import { identify } from './http/identify.ts';
+import { csrf } from './accounts/csrf.ts';
+import { pageHeader } from './header/page-header.ts';
+import { healthRoutes } from './health/health-routes.ts';
+import { identify } from './accounts/identify.ts';
 import './http/locals.ts';
 import { requireReader } from './http/read-access.ts';
 import { noStoreWhenSignedIn, securityHeaders } from './http/security-headers.ts';
@@ -66,13 +67,16 @@ export function createApp({ db, config }: AppContext) {
   app.set('trust proxy', config.trustProxy);
   app.locals.readOpen = config.readAccess === 'open';
 
+  // Order matters from here to the end; each step relies on the ones above it.
   app.use(securityHeaders);
+  // Static files and the health check answer before body parsing, sign-in and CSRF: they need none of it.
   app.use(express.static(join(ROOT, 'public'), { maxAge: '1h' }));
   app.use(healthRoutes(db, () => search.meaning.status()));
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(refuseBrokenText);
   app.use(cookieParser());
+  // Who is asking, before anything that depends on it (caching, CSRF bound to the session, permissions).
   app.use(identify(db));
   app.use(noStoreWhenSignedIn);
   app.use(csrf);
@@ -83,19 +87,20 @@ export function createApp({ db, config }: AppContext) {
   app.use(requireReader(config.readAccess));
   app.use(pageHeader(db));
 
-  // Pages
+  // Pages. onboardingRoutes notes a read on GET /entries/:id and passes on, so it comes before the entry page.
   app.use(homeRoutes(db));
   app.use(onboardingRoutes(db));
   app.use(searchRoutes(search, db));
   app.use(findRoutes(db));
   app.use(categoryRoutes(db));
+  // `/entries/new` (the editor) must come before `/entries/:id` (the entry page), or "new" is read as an id.
   app.use(editorRoutes(db));
-  app.use(entryRoutes(db));
+  app.use(entryPageRoutes(db));
   app.use(reviewRoutes(db));
   app.use(revisionRoutes(db));
-  app.use(flagRoutes(db));
+  app.use(flagRoutes(db, (req, res, flag) => showEntry(db, req, res, { flag })));
   app.use(feedbackRoutes(db));
-  app.use(freshnessRoutes(db));
+  app.use(freshnessRoutes(db, (req, res, verify) => showEntry(db, req, res, { verify })));
   app.use(translationRoutes(db));
   app.use(guideRoutes(db));
   app.use(gapRoutes(db, search));
@@ -107,6 +112,7 @@ export function createApp({ db, config }: AppContext) {
   app.use('/api', searchApi(search, db));
   app.use('/api', entryApi(db));
   app.use('/api', contributeApi(db));
+  app.use('/api', reviewApi(db));
   app.use('/api', gapApi(db));
   app.use('/api', revisionApi(db));
   app.use('/api', flagApi(db));
@@ -116,6 +122,7 @@ export function createApp({ db, config }: AppContext) {
   app.use('/api', onboardingApi(db));
   app.use('/api', translationApi(db));
 
+  // Last: whatever no route answered, then every error thrown above.
   app.use(pageNotFound);
   app.use(errorHandler);
   return app;

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Db } from '../db/connection.ts';
 import { addUser, changeRole, completeSetup, resetPassword, signIn } from './account-service.ts';
-import { requirePermission } from './permissions.ts';
+import { requirePermission } from '../people/permissions.ts';
 import { signInResponse, signOutResponse } from './session-cookie.ts';
 import { createToken, revokeToken, signedIn, tokensOf } from './token-service.ts';
 import { listUsers } from './user-queries.ts';

@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
 import type { Db } from '../db/connection.ts';
-import { HttpError, isRefusedInput } from '../http/http-error.ts';
+import { Gone } from '../errors/domain-errors.ts';
+import { showFormAgain } from '../http/refused-form.ts';
 import { completeSetup, signIn } from './account-service.ts';
 import { setupTokenIsValid } from './first-run.ts';
 import { flash, safeNext, signInResponse, signOutResponse } from './session-cookie.ts';
@@ -23,9 +24,9 @@ export function accountRoutes(db: Db) {
       signInResponse(db, req, res, user.id);
       res.redirect(next);
     } catch (error) {
-      if (!(error instanceof HttpError)) throw error;
-      if (error.headers) res.set(error.headers);
-      res.status(error.status).render('accounts/login', { title: 'Sign in', next, name: req.body?.name, error: error.message });
+      showFormAgain(res, error, ({ message }) =>
+        res.render('accounts/login', { title: 'Sign in', next, name: req.body?.name, error: message }),
+      );
     }
   });
 
@@ -35,7 +36,7 @@ export function accountRoutes(db: Db) {
   });
 
   router.get('/setup/:token', (req, res) => {
-    if (!setupTokenIsValid(db, req.params.token)) throw new HttpError(410, 'This setup link has already been used.');
+    if (!setupTokenIsValid(db, req.params.token)) throw new Gone('This setup link has already been used.');
     res.render('accounts/setup', { title: 'Set up Plan B', token: req.params.token });
   });
 
@@ -46,14 +47,9 @@ export function accountRoutes(db: Db) {
       flash(db, res, `Welcome, ${admin.name}. Add your team's accounts here.`);
       res.redirect('/admin/users');
     } catch (error) {
-      if (!(error instanceof HttpError) || error.status === 410) throw error;
-      res.status(error.status).render('accounts/setup', {
-        title: 'Set up Plan B',
-        token: req.params.token,
-        name: req.body?.name,
-        error: error.message,
-        errorField: error.field,
-      });
+      showFormAgain(res, error, ({ message, field }) =>
+        res.render('accounts/setup', { title: 'Set up Plan B', token: req.params.token, name: req.body?.name, error: message, errorField: field }),
+      );
     }
   });
 
@@ -69,9 +65,7 @@ export function accountRoutes(db: Db) {
     try {
       renderAccount(res, { newToken: createToken(db, user, req.body, { actor: user.name, ip: req.ip ?? null }) });
     } catch (error) {
-      if (!isRefusedInput(error)) throw error;
-      res.status(error.status);
-      renderAccount(res, { error: error.message, tokenName: req.body?.name });
+      showFormAgain(res, error, ({ message }) => renderAccount(res, { error: message, tokenName: req.body?.name }));
     }
   });
 

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
-import { HttpError } from '../http/http-error.ts';
+import { Conflict, Gone, NotFound, TooManyAttempts, Unauthenticated } from '../errors/domain-errors.ts';
 import { validate } from '../http/validate.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { setupTokenIsValid, useSetupToken } from './first-run.ts';
 import { attemptSucceeded, beginAttempt } from './login-throttle.ts';
-import { requirePermission } from './permissions.ts';
+import { requirePermission } from '../people/permissions.ts';
 import { hashPassword, newPassword } from './secrets.ts';
-import { passwordSchema, roleSchema, userNameSchema, type User } from './user.ts';
-import { lookAlikeName } from './user-names.ts';
+import { passwordSchema, roleSchema, userNameSchema, type User } from '../people/user.ts';
+import { lookAlikeName } from '../people/user-names.ts';
 import {
   checkPassword, countAdmins, countUsers, createUser, findUserByName, insertUser, listUsers, setPassword, setRole,
 } from './user-queries.ts';
@@ -29,12 +29,12 @@ export async function signIn(db: Db, input: unknown, ip: string): Promise<User> 
     recordAudit(db, { action: 'sign_in_throttled', actor: null, subject: name, ip, detail: `too many failures for this ${attempt.by}` });
     const wait = attempt.retryAfterSeconds;
     const inWords = wait < 60 ? `${wait} second${wait === 1 ? '' : 's'}` : `${Math.ceil(wait / 60)} minutes`;
-    throw new HttpError(429, `Too many failed sign-ins. Try again in ${inWords}.`, undefined, undefined, { 'Retry-After': String(wait) });
+    throw new TooManyAttempts(`Too many failed sign-ins. Try again in ${inWords}.`, wait);
   }
   const user = await checkPassword(db, name, password);
   if (!user) {
     recordAudit(db, { action: 'sign_in_failed', actor: null, subject: name, ip });
-    throw new HttpError(401, 'That name and password do not match an account.', 'password');
+    throw new Unauthenticated('That name and password do not match an account.', 'password');
   }
   attemptSucceeded(db, attempt.id, name);
   recordAudit(db, { action: 'sign_in', actor: user.name, subject: user.name, ip });
@@ -45,9 +45,9 @@ const newUserSchema = z.object({ name: userNameSchema, role: roleSchema });
 
 /** Refuses a taken name, or one that reads like a taken name (`maria` vs `mаria` with a Cyrillic а). */
 export function checkNameIsFree(db: Db, name: string): void {
-  if (findUserByName(db, name)) throw new HttpError(409, `There is already an account named ${name}.`, 'name');
+  if (findUserByName(db, name)) throw new Conflict(`There is already an account named ${name}.`, 'name');
   const lookAlike = lookAlikeName(name, listUsers(db).map((u) => u.name));
-  if (lookAlike) throw new HttpError(409, `${name} looks like the existing account ${lookAlike}; pick a name that reads differently.`, 'name');
+  if (lookAlike) throw new Conflict(`${name} looks like the existing account ${lookAlike}; pick a name that reads differently.`, 'name');
 }
 
 /** Creates an account with a generated password, returned once for the admin to pass on. */
@@ -67,7 +67,7 @@ export function changeRole(db: Db, actor: User | null, name: string, input: unkn
   const { role } = validate(z.object({ role: roleSchema }), input);
   const user = existingUser(db, name);
   if (user.role === 'admin' && role !== 'admin' && countAdmins(db) === 1) {
-    throw new HttpError(409, 'This is the last admin: make someone else admin first.', 'role');
+    throw new Conflict('This is the last admin: make someone else admin first.', 'role');
   }
   if (user.role === role) return user;
   setRole(db, user.id, role);
@@ -91,17 +91,17 @@ const setupSchema = z
 
 /** The first admin, through the one-time link printed on the console. */
 export async function completeSetup(db: Db, token: string, input: unknown): Promise<User> {
-  if (!setupTokenIsValid(db, token)) throw new HttpError(410, 'This setup link has already been used.');
+  if (!setupTokenIsValid(db, token)) throw new Gone('This setup link has already been used.');
   const { name, password } = validate(setupSchema, input);
   const passwordHash = await hashPassword(password);
   return writeTransaction(db, () => {
-    if (countUsers(db) > 0 || !useSetupToken(db, token)) throw new HttpError(410, 'This setup link has already been used.');
+    if (countUsers(db) > 0 || !useSetupToken(db, token)) throw new Gone('This setup link has already been used.');
     return insertUser(db, name, 'admin', passwordHash);
   });
 }
 
 export function existingUser(db: Db, name: string): User {
   const user = findUserByName(db, name);
-  if (!user) throw new HttpError(404, `No account named ${name}`);
+  if (!user) throw new NotFound(`No account named ${name}`);
   return user;
 }

@@ -1,9 +1,9 @@
 import { Router, type Response } from 'express';
 import type { Db } from '../db/connection.ts';
-import { HttpError } from '../http/http-error.ts';
+import { showFormAgain } from '../http/refused-form.ts';
 import { addUser, changeRole, resetPassword } from './account-service.ts';
-import { requirePermission } from './permissions.ts';
-import { ROLES } from './user.ts';
+import { requirePermission } from '../people/permissions.ts';
+import { ROLES } from '../people/user.ts';
 import { listUsers } from './user-queries.ts';
 
 /** The admin's page for accounts and roles. */
@@ -27,9 +27,7 @@ export function adminRoutes(db: Db) {
       const { user, password } = await addUser(db, res.locals.user, req.body, req.ip ?? null);
       renderUsers(res, { created: { name: user.name, role: user.role, password } });
     } catch (error) {
-      if (!(error instanceof HttpError) || error.status === 403 || error.status === 401) throw error;
-      res.status(error.status);
-      renderUsers(res, { error: error.message, form: req.body });
+      showFormAgain(res, error, ({ message }) => renderUsers(res, { error: message, form: req.body }));
     }
   });
 
@@ -38,9 +36,7 @@ export function adminRoutes(db: Db) {
       const user = changeRole(db, res.locals.user, req.params.name, req.body, req.ip ?? null);
       renderUsers(res, { notice: `${user.name} is now ${user.role === 'admin' ? 'an' : 'a'} ${user.role}.` });
     } catch (error) {
-      if (!(error instanceof HttpError) || error.status === 403 || error.status === 401) throw error;
-      res.status(error.status);
-      renderUsers(res, { error: error.message });
+      showFormAgain(res, error, ({ message }) => renderUsers(res, { error: message }));
     }
   });
 

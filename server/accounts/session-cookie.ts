@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
-import { SESSION_COOKIE } from '../http/identify.ts';
+import { SESSION_COOKIE } from './identify.ts';
 import type { Db } from '../db/connection.ts';
-import { csrfTokenFor } from '../http/csrf.ts';
+import { csrfTokenFor } from './csrf.ts';
 import { endSession, SESSION_DAYS, setFlash, startSession } from './sessions.ts';
 import { DAY_MS } from '../dates/days.ts';
 

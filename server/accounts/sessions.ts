@@ -2,7 +2,7 @@ import type { Db } from '../db/connection.ts';
 import { preparedFor } from '../db/prepared.ts';
 import { daysAfter } from '../dates/days.ts';
 import { hashToken, newToken } from './secrets.ts';
-import type { User } from './user.ts';
+import type { User } from '../people/user.ts';
 
 /** Signed-in sessions: a random token in an httpOnly cookie, its hash in the database. */
 

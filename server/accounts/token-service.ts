@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/connection.ts';
-import { HttpError } from '../http/http-error.ts';
+import { NotFound, Unauthenticated } from '../errors/domain-errors.ts';
 import { validate } from '../http/validate.ts';
 import { oneLine } from '../validation/text.ts';
-import type { User } from './user.ts';
+import type { User } from '../people/user.ts';
 import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenItem } from './user-queries.ts';
 
 /** Personal API tokens: a person creates, lists and revokes their own (pages, API and command line). */
@@ -13,7 +13,7 @@ const newTokenSchema = z.object({ name: oneLine('name', 60, false).optional() })
 const tokenIdSchema = z.coerce.number({ error: 'token id must be a number' }).int('token id must be a number').positive('token id must be a number');
 
 export function signedIn(user: User | null | undefined): User {
-  if (!user) throw new HttpError(401, 'Sign in first');
+  if (!user) throw new Unauthenticated('Sign in first');
   return user;
 }
 
@@ -38,7 +38,7 @@ export function createToken(db: Db, owner: User, input: unknown, context: TokenC
 export function revokeToken(db: Db, owner: User, tokenId: unknown, context: TokenContext): { id: number; name: string } {
   const id = validate(tokenIdSchema, tokenId);
   const name = revokeApiToken(db, owner.id, id);
-  if (name === undefined) throw new HttpError(404, `You have no API token #${id}`, 'id');
+  if (name === undefined) throw new NotFound(`You have no API token #${id}`, 'id');
   recordAudit(db, { action: 'token_revoked', actor: context.actor, subject: owner.name, ip: context.ip, detail: `#${id} ${name}` });
   return { id, name };
 }

@@ -2,7 +2,7 @@ import type { Db } from '../db/connection.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import { preparedFor } from '../db/prepared.ts';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.ts';
-import type { Role, User } from './user.ts';
+import type { Role, User } from '../people/user.ts';
 
 export interface UserListItem extends User {
   createdAt: string;

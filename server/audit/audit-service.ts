@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { requirePermission } from '../accounts/permissions.ts';
-import type { User } from '../accounts/user.ts';
+import { requirePermission } from '../people/permissions.ts';
+import type { User } from '../people/user.ts';
 import type { Db } from '../db/connection.ts';
 import { validate } from '../http/validate.ts';
 import { AUDIT_ACTIONS, listAudit } from './audit-log.ts';

@@ -1,7 +1,7 @@
 import { startOfDay } from '../dates/days.ts';
 import type { Entry } from '../entries/entry.ts';
 import { markdownToText } from '../render/markdown.ts';
-import { unquoted, type ScriptLine } from './script-lines.ts';
+import { unquoted, type ScriptLine } from '../entries/script-lines.ts';
 
 /**
  * The message to the customer after a call: the option agreed, what to say, when, and what

@@ -1,7 +1,7 @@
 import { dayOf, startOfDay } from '../dates/days.ts';
 import type { StoredEntry } from '../entries/entry-queries.ts';
 import { fillMessage, messageTemplate, scriptFor, writtenDate } from './compose-message.ts';
-import { scriptLines } from './script-lines.ts';
+import { scriptLines } from '../entries/script-lines.ts';
 import { timelinePromises } from './timeline-promises.ts';
 
 /** What the "Compose message" panel of the entry page starts from: its query, when sent without JavaScript. */

@@ -1,8 +1,9 @@
 import { Router } from 'express';
-import { visibleStatuses } from '../accounts/permissions.ts';
+import { visibleStatuses } from '../entries/visible-entry.ts';
+
 import type { Db } from '../db/connection.ts';
 import { entriesInCategory } from '../entries/entry-queries.ts';
-import { notFound } from '../http/http-error.ts';
+import { notFound } from '../errors/domain-errors.ts';
 import { findCategory } from './category-queries.ts';
 
 export function categoryRoutes(db: Db) {

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { parseEntryFile } from '../entries/entry-file.ts';
 import type { Entry } from '../entries/entry.ts';
 import { parseGuideFile } from '../guides/guide-file.ts';
-import { ContentError } from './content-error.ts';
+import { ContentError } from '../file-format/content-error.ts';
 import { markdownFiles } from './content-files.ts';
 import { checkEntryBar, type EntryLines } from './entry-bar.ts';
 import { translationProblems } from '../translations/translation-rules.ts';
-import { normaliseNewlines, splitFrontMatter, type FrontMatter } from './front-matter.ts';
+import { normaliseNewlines, splitFrontMatter, type FrontMatter } from '../file-format/front-matter.ts';
 
 /**
  * `npm run lint:content`: checks a content folder (entries/ and guides/) for what the importer

@@ -1,12 +1,8 @@
 import { Router } from 'express';
-import { can, requirePermission } from '../accounts/permissions.ts';
 import type { Db } from '../db/connection.ts';
-import { notFound } from '../http/http-error.ts';
-import { findProposal, proposalsBy, proposalsInState, reviewEvents, type Proposal } from '../review/proposal-queries.ts';
-import { decide } from '../review/review-service.ts';
 import { reviseOwnProposal, submitEdit, submitNewEntry, type Submission } from './contribute-service.ts';
 
-/** JSON twins of the editor and the review pages; same services, same rules. */
+/** JSON twins of the editor: new entries, edits, and an author's revision of their proposal. */
 export function contributeApi(db: Db) {
   const router = Router();
 
@@ -14,8 +10,6 @@ export function contributeApi(db: Db) {
     submission.outcome === 'saved'
       ? { status: 201, body: { id: submission.entryId, revision: submission.revision, url: `/entries/${submission.entryId}` } }
       : { status: 202, body: { id: submission.entryId, proposal: submission.proposalId, state: 'pending', url: `/proposals/${submission.proposalId}` } };
-
-  const proposalJson = (p: Proposal) => ({ ...p, events: reviewEvents(db, p.id) });
 
   /** A new entry, shaped as GET /api/entries/:id returns one; `summary` there is the entry's, `why` the change's. */
   router.post('/entries', (req, res) => {
@@ -31,24 +25,6 @@ export function contributeApi(db: Db) {
     const { resolvedFlags } = submission;
     const { status, body } = answer(submission);
     res.status(status).json(resolvedFlags ? { ...body, resolvedFlags } : body);
-  });
-
-  router.post('/entries/:id/review', (req, res) => {
-    res.json(decide(db, res.locals.user, req.params.id, req.body ?? {}));
-  });
-
-  router.get('/proposals', (req, res) => {
-    const user = requirePermission(res.locals.user, 'propose');
-    const mine = req.query.mine !== undefined || !can(user, 'review');
-    const list = mine ? proposalsBy(db, user.name) : proposalsInState(db, 'pending');
-    res.json({ proposals: list.map(proposalJson) });
-  });
-
-  router.get('/proposals/:proposal', (req, res) => {
-    const user = requirePermission(res.locals.user, 'propose');
-    const proposal = findProposal(db, Number(req.params.proposal));
-    if (!proposal || (proposal.author !== user.name && !can(user, 'review'))) throw notFound('proposal');
-    res.json(proposalJson(proposal));
   });
 
   router.post('/proposals/:proposal', (req, res) => {

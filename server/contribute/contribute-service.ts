@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { can, requirePermission } from '../accounts/permissions.ts';
-import type { User } from '../accounts/user.ts';
+import { can, requirePermission } from '../people/permissions.ts';
+import type { User } from '../people/user.ts';
 import type { Db } from '../db/connection.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import { entrySchema, type Entry } from '../entries/entry.ts';
-import { findEntry, type StoredEntry } from '../entries/entry-queries.ts';
+import { findEntry } from '../entries/entry-queries.ts';
+import { EditConflict } from '../entries/edit-conflict.ts';
 import { saveEntry } from '../entries/save-entry.ts';
-import { HttpError, notFound } from '../http/http-error.ts';
+import { Conflict } from '../errors/domain-errors.ts';
 import { validate } from '../http/validate.ts';
-import { findProposal, idIsProposed, insertProposal, recordReviewEvent, reviseProposal } from '../review/proposal-queries.ts';
+import { visibleProposal } from './visible-proposal.ts';
+import { idIsProposed, insertProposal, recordReviewEvent, reviseProposal } from './proposal-queries.ts';
 import { visibleEntry } from '../entries/visible-entry.ts';
 import { resolveFlagsByEdit } from '../flags/flag-service.ts';
 import { resolveGap } from '../gaps/gap-queries.ts';
@@ -28,21 +30,6 @@ export type Submission =
 const reasonSchema = oneLine('summary', 300, false);
 const baseSchema = z.coerce.number({ error: 'baseRevision must be the revision number you started from' }).int().min(1);
 
-/** 409 when the entry moved on since the person started editing: both versions come back. */
-export class EditConflict extends HttpError {
-  constructor(
-    readonly current: StoredEntry,
-    readonly yours: Entry,
-  ) {
-    super(
-      409,
-      `Someone saved revision ${current.revision} of this entry while you were editing. Compare both versions, merge, and save again.`,
-      'baseRevision',
-      { current: { ...current.entry, revision: current.revision }, yours },
-    );
-  }
-}
-
 /** `fromSearch`: the logged search (content gap) this entry answers; it is resolved with the save. */
 export function submitNewEntry(db: Db, actor: User | null, input: unknown, why = '', fromSearch = ''): Submission {
   const user = requirePermission(actor, 'propose');
@@ -51,7 +38,7 @@ export function submitNewEntry(db: Db, actor: User | null, input: unknown, why =
   const summary = validate(reasonSchema, why) || 'New entry';
   return writeTransaction(db, (): Submission => {
     if (findEntry(db, entry.id) || idIsProposed(db, entry.id)) {
-      throw new HttpError(409, `An entry with the id "${entry.id}" already exists or is waiting for review.`, 'id');
+      throw new Conflict(`An entry with the id "${entry.id}" already exists or is waiting for review.`, 'id');
     }
     const submission = saveOrPropose(db, user, entry, summary);
     if (fromSearch) resolveGap(db, fromSearch, 'entry', entry.id, user.name);
@@ -107,10 +94,9 @@ export function submitEdit(
 export function reviseOwnProposal(db: Db, actor: User | null, proposalId: number, input: unknown, why = ''): Submission {
   const user = requirePermission(actor, 'propose');
   return writeTransaction(db, (): Submission => {
-    const proposal = findProposal(db, proposalId);
-    if (!proposal || (proposal.author !== user.name && !can(user, 'review'))) throw notFound('proposal');
+    const proposal = visibleProposal(db, user, proposalId);
     if (proposal.state !== 'pending' && proposal.state !== 'changes_requested') {
-      throw new HttpError(409, `This proposal was already ${proposal.state}; start a new one from the entry.`);
+      throw new Conflict(`This proposal was already ${proposal.state}; start a new one from the entry.`);
     }
     const revised = validate(entrySchema, { ...(input as object), id: proposal.entryId });
     checkTranslationLink(db, revised);

@@ -1,24 +1,29 @@
 import { Router, type Request, type Response } from 'express';
-import { can, requirePermission, visibleStatuses } from '../accounts/permissions.ts';
-import type { User } from '../accounts/user.ts';
+import { requirePermission } from '../people/permissions.ts';
+import type { User } from '../people/user.ts';
 import { flash } from '../accounts/session-cookie.ts';
-import { listCategories, slugify } from '../categories/category-queries.ts';
+import { listCategories } from '../categories/category-queries.ts';
+import { slugify } from '../validation/slug.ts';
 import type { Db } from '../db/connection.ts';
 import { entrySchema } from '../entries/entry.ts';
 import { findEntry } from '../entries/entry-queries.ts';
-import { HttpError, notFound } from '../http/http-error.ts';
+import { showFormAgain } from '../http/refused-form.ts';
 import { flagIds } from '../flags/flag-service.ts';
 import { flagsToResolve } from '../flags/flag-view.ts';
 import { diffEntries } from '../revisions/entry-diff.ts';
-import { findProposal, idIsProposed } from '../review/proposal-queries.ts';
-import { EditConflict, reviseOwnProposal, submitEdit, submitNewEntry, type Submission } from './contribute-service.ts';
+import { idIsProposed } from './proposal-queries.ts';
+import { proposalParam } from './visible-proposal.ts';
+import { EditConflict } from '../entries/edit-conflict.ts';
+import { reviseOwnProposal, submitEdit, submitNewEntry, type Submission } from './contribute-service.ts';
 import { editorView, type EditorExtras, type EditorPage } from './editor-view.ts';
 import { applyOptionAction, draftErrors, draftFromEntry, draftFromForm, entryInput, type EntryDraft } from './entry-form.ts';
-import { visibleEntry } from '../entries/visible-entry.ts';
+import { entryParam, visibleStatuses } from '../entries/visible-entry.ts';
 
 /** The entry editor: propose a new entry, propose or make an edit, revise a proposal. */
 export function editorRoutes(db: Db) {
   const router = Router();
+  entryParam(router, db);
+  proposalParam(router, db);
   // Only categories of entries this person may see: a draft-only category's name is not shown to agents.
   const categories = (user: User) => listCategories(db, visibleStatuses(user)).map((c) => c.name);
 
@@ -45,14 +50,13 @@ export function editorRoutes(db: Db) {
       flash(db, res, 'Sent for review. The team leads will see it in their queue; you can follow it here.');
       res.redirect('/my/drafts');
     } catch (error) {
-      if (error instanceof EditConflict) {
-        const conflict = { revision: error.current.revision, author: '', sections: diffEntries(error.current.entry, error.yours) };
-        return render(res.status(409), page, { ...draft, baseRevision: String(error.current.revision) }, { conflict });
-      }
-      if (error instanceof HttpError && error.status < 500 && error.field) {
-        return render(res.status(error.status), page, draft, { errors: { [error.field]: error.message } });
-      }
-      throw error;
+      showFormAgain(res, error, ({ message, field, error }) => {
+        if (error instanceof EditConflict) {
+          const conflict = { revision: error.current.revision, author: '', sections: diffEntries(error.current.entry, error.yours) };
+          return render(res, page, { ...draft, baseRevision: String(error.current.revision) }, { conflict });
+        }
+        render(res, page, draft, { errors: { [field ?? 'form']: message } });
+      });
     }
   };
 
@@ -92,13 +96,13 @@ export function editorRoutes(db: Db) {
   });
 
   router.get('/entries/:id/edit', (req, res) => {
-    const current = visibleEntry(db, res.locals.user, req.params.id);
+    const current = res.locals.entry!;
     const page = editPage(res, current.entry.id, current.entry.title, req.query.resolves);
     render(res, page, draftFromEntry(current.entry, current.revision));
   });
 
   router.post('/entries/:id/edit', (req, res) => {
-    const current = visibleEntry(db, res.locals.user, req.params.id);
+    const current = res.locals.entry!;
     const id = current.entry.id;
     handlePost(req, res, editPage(res, id, current.entry.title, req.body?.resolvesFlag), id, (draft) =>
       submitEdit(db, res.locals.user, id, entryInput(draft, id), draft.baseRevision, draft.why, req.body?.resolvesFlag),
@@ -113,15 +117,13 @@ export function editorRoutes(db: Db) {
     cancelUrl: `/proposals/${proposalId}`,
   });
 
-  router.get('/proposals/:proposal/edit', (req, res) => {
-    const proposal = findProposal(db, Number(req.params.proposal));
-    if (!proposal || (proposal.author !== res.locals.user?.name && !can(res.locals.user, 'review'))) throw notFound('proposal');
+  router.get('/proposals/:proposal/edit', (_req, res) => {
+    const proposal = res.locals.proposal!;
     render(res, proposalPage(proposal.id, proposal.entry.title), draftFromEntry(proposal.entry, proposal.baseRevision));
   });
 
   router.post('/proposals/:proposal/edit', (req, res) => {
-    const proposal = findProposal(db, Number(req.params.proposal));
-    if (!proposal) throw notFound('proposal');
+    const proposal = res.locals.proposal!;
     handlePost(req, res, proposalPage(proposal.id, proposal.entry.title), proposal.entryId, (draft) =>
       reviseOwnProposal(db, res.locals.user, proposal.id, entryInput(draft, proposal.entryId), draft.why),
     );

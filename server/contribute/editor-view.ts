@@ -1,5 +1,5 @@
-import type { User } from '../accounts/user.ts';
-import { can } from '../accounts/permissions.ts';
+import type { User } from '../people/user.ts';
+import { can } from '../people/permissions.ts';
 import { ENTRY_KINDS, ENTRY_STATUSES, PROSE_SECTIONS, type Entry } from '../entries/entry.ts';
 import { entryPreview } from '../entries/entry-preview.ts';
 import type { flagsToResolve } from '../flags/flag-view.ts';

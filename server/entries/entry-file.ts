@@ -1,7 +1,7 @@
 import { Document, isSeq } from 'yaml';
 import type { z } from 'zod';
-import { ContentError } from '../content/content-error.ts';
-import { asText, checkKeys, splitFrontMatter, trimBlock, type FrontMatter } from '../content/front-matter.ts';
+import { ContentError } from '../file-format/content-error.ts';
+import { asText, checkKeys, splitFrontMatter, trimBlock, type FrontMatter } from '../file-format/front-matter.ts';
 import { firstProblem } from '../validation/first-problem.ts';
 import { FENCE } from '../validation/text.ts';
 import { entrySchema, PROSE_SECTIONS, type Entry, type EntryOption, type ProseKey } from './entry.ts';

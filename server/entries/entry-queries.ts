@@ -73,6 +73,7 @@ const statements = preparedFor((db) => ({
     SELECT number, author, summary, created_at AS createdAt FROM revisions
     WHERE entry_id = ? ORDER BY number DESC LIMIT 1`),
   count: db.prepare<[], number>('SELECT count(*) FROM entries').pluck(),
+  revision: db.prepare<[id: string], number>('SELECT revision FROM entries WHERE id = ?').pluck(),
   languages: db.prepare<[], string>("SELECT DISTINCT language FROM entries WHERE status <> 'archived' ORDER BY language").pluck(),
 }));
 
@@ -125,6 +126,11 @@ export function listEntryIds(db: Db): string[] {
 
 export function countEntries(db: Db): number {
   return statements(db).count.get() ?? 0;
+}
+
+/** The entry's current revision number, or null when there is no such entry. */
+export function revisionOf(db: Db, id: string): number | null {
+  return statements(db).revision.get(id) ?? null;
 }
 
 /** `statuses`: what the reader may see (see visibleStatuses). */

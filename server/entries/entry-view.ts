@@ -1,4 +1,4 @@
-import { scriptLines } from '../call-card/script-lines.ts';
+import { scriptLines } from './script-lines.ts';
 import { markdownToText } from '../render/markdown.ts';
 import { PROSE_SECTIONS, type EntryKind, type EntryStatus } from './entry.ts';
 import type { RevisionInfo, StoredEntry } from './entry-queries.ts';

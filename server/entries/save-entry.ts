@@ -3,10 +3,9 @@ import { writeTransaction } from '../db/write-transaction.ts';
 import { recordChange } from '../db/changes.ts';
 import { preparedFor } from '../db/prepared.ts';
 import { markdownToText, renderMarkdown } from '../render/markdown.ts';
-import { categoryIdFor } from '../categories/category-queries.ts';
+import { categoryIdFor } from './category-ids.ts';
 import { PROSE_SECTIONS, type Entry } from './entry.ts';
-import { findEntry } from './entry-queries.ts';
-import { sourceRevision } from '../translations/translation-queries.ts';
+import { findEntry, revisionOf } from './entry-queries.ts';
 
 export interface SaveContext {
   author: string;
@@ -78,7 +77,7 @@ function entryRow(db: Db, entry: Entry, revision: number, now: string) {
     category_id: categoryIdFor(db, entry.category),
     language: entry.language,
     translation_of: entry.translationOf,
-    translation_source_revision: sourceRevision(db, entry),
+    translation_source_revision: entry.translationOf ? revisionOf(db, entry.translationOf) : null,
     status: entry.status,
     owner: entry.owner,
     review_by: entry.reviewBy,

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { flash } from '../accounts/session-cookie.ts';
 import type { Db } from '../db/connection.ts';
-import { isRefusedInput } from '../http/http-error.ts';
+import { showFormAgain } from '../http/refused-form.ts';
 import { giveFeedback, voteHelpful } from './feedback-service.ts';
 
 /** The "worked / didn't work" and "was this helpful" buttons on the entry page (they work without JavaScript). */
@@ -17,9 +17,10 @@ export function feedbackRoutes(db: Db) {
       res.redirect(`${back}#option-${given.option}`);
     } catch (error) {
       // Only buttons were pressed, so nothing typed is lost: say why and show the entry as it is now.
-      if (!isRefusedInput(error)) throw error;
-      flash(db, res, error.message);
-      res.redirect(back);
+      showFormAgain(res, error, ({ message }) => {
+        flash(db, res, message);
+        res.redirect(back);
+      });
     }
   });
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { requirePermission } from '../accounts/permissions.ts';
-import type { User } from '../accounts/user.ts';
+import { requirePermission } from '../people/permissions.ts';
+import type { User } from '../people/user.ts';
 import type { Db } from '../db/connection.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import type { StoredEntry } from '../entries/entry-queries.ts';
 import { visibleEntry } from '../entries/visible-entry.ts';
-import { HttpError } from '../http/http-error.ts';
+import { Conflict, Invalid } from '../errors/domain-errors.ts';
 import { validate } from '../http/validate.ts';
 import { helpfulTally, helpfulVoteOf, optionTallies, recordOptionFeedback, setHelpful } from './feedback-queries.ts';
 import { countsFor, type OptionCounts } from './option-counts.ts';
@@ -57,9 +57,9 @@ export function giveFeedback(db: Db, actor: User | null, entryId: string, input:
     const stored = visibleEntry(db, user, entryId);
     const options = numberedOptions(stored);
     const chosen = options[option - 1];
-    if (!chosen) throw new HttpError(400, `option must be a number from 1 to ${options.length}`, 'option');
+    if (!chosen) throw new Invalid(`option must be a number from 1 to ${options.length}`, 'option');
     if (title !== undefined && title !== chosen.title) {
-      throw new HttpError(409, 'The options of this entry changed since the page was opened: nothing was recorded. Reload and try again.', 'option');
+      throw new Conflict('The options of this entry changed since the page was opened: nothing was recorded. Reload and try again.', 'option');
     }
     recordOptionFeedback(db, { entryId, number: option, title: chosen.title, worked, givenBy: user.name });
     return { ...optionFeedback(db, stored)[option - 1]!, worked };

@@ -1,5 +1,5 @@
-import { can } from '../accounts/permissions.ts';
-import type { User } from '../accounts/user.ts';
+import { can } from '../people/permissions.ts';
+import type { User } from '../people/user.ts';
 import type { Db } from '../db/connection.ts';
 import type { StoredEntry } from '../entries/entry-queries.ts';
 import { helpfulCounts, optionFeedback } from './feedback-service.ts';

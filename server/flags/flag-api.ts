@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { requirePermission } from '../accounts/permissions.ts';
+import { requirePermission } from '../people/permissions.ts';
 import type { Db } from '../db/connection.ts';
 import { openFlags } from './flag-queries.ts';
 import { dismissFlag, flagEntry, resolveFlag } from './flag-service.ts';

@@ -1,16 +1,21 @@
 import { Router, type Request, type Response } from 'express';
-import { requirePermission } from '../accounts/permissions.ts';
+import type { FlagForm } from './flag-view.ts';
+import { requirePermission } from '../people/permissions.ts';
 import { flash } from '../accounts/session-cookie.ts';
 import type { Db } from '../db/connection.ts';
-import { showEntry } from '../entries/entry-routes.ts';
-import { isRefusedInput } from '../http/http-error.ts';
+import { entryParam } from '../entries/visible-entry.ts';
+import { showFormAgain } from '../http/refused-form.ts';
 import { FLAG_REASON_LABELS } from './flag.ts';
 import { dismissFlag, flagEntry, resolveFlag } from './flag-service.ts';
 import { flagQueue, type QueueForm } from './flag-view.ts';
 
+/** Shows the entry page again with the flag form's error and what was typed (the entry page is the app's to compose). */
+export type ShowEntryWithFlagForm = (req: Request, res: Response, form: FlagForm) => void;
+
 /** The flag form on the entry page, and the leads' flags queue. */
-export function flagRoutes(db: Db) {
+export function flagRoutes(db: Db, showEntryWith: ShowEntryWithFlagForm) {
   const router = Router();
+  entryParam(router, db);
 
   router.post('/entries/:id/flags', (req, res) => {
     try {
@@ -19,8 +24,7 @@ export function flagRoutes(db: Db) {
       // The confirmation, at the top of the page, is what must be in view after sending.
       res.redirect(`/entries/${flag.entryId}#flash`);
     } catch (error) {
-      if (!isRefusedInput(error)) throw error;
-      showEntry(db, req.params.id, req, res.status(error.status), { flag: { error: error.message, comment: formText(req, 'comment') } });
+      showFormAgain(res, error, ({ message }) => showEntryWith(req, res, { error: message, comment: formText(req, 'comment') }));
     }
   });
 
@@ -38,8 +42,7 @@ export function flagRoutes(db: Db) {
       flash(db, res, `${action === 'resolve' ? 'Resolved' : 'Dismissed'} the flag on “${flag.entryTitle}”.`);
       res.redirect('/flags');
     } catch (error) {
-      if (!isRefusedInput(error)) throw error;
-      renderQueue(res.status(error.status), { flagId: id, action, error: error.message, text: formText(req, field) });
+      showFormAgain(res, error, ({ message }) => renderQueue(res, { flagId: id, action, error: message, text: formText(req, field) }));
     }
   };
 

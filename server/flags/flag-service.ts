@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { can, requirePermission } from '../accounts/permissions.ts';
-import type { User } from '../accounts/user.ts';
-import type { Submission } from '../contribute/contribute-service.ts';
+import { can, requirePermission } from '../people/permissions.ts';
+import type { User } from '../people/user.ts';
 import type { Db } from '../db/connection.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import { visibleEntry } from '../entries/visible-entry.ts';
-import { HttpError, notFound } from '../http/http-error.ts';
+import { Conflict, notFound } from '../errors/domain-errors.ts';
 import { validate } from '../http/validate.ts';
 import { FLAG_REASONS, type Flag } from './flag.ts';
 import { closeFlag, findFlag, insertFlag, openFlagsFor } from './flag-queries.ts';
@@ -43,12 +42,15 @@ export function dismissFlag(db: Db, actor: User | null, flagId: number, input: u
   return close(db, flagId, { state: 'dismissed', closedBy: lead.name, note: reason, revision: null });
 }
 
+/** What an edit became: flags are resolved only by a saved revision. */
+type SavedOrProposed = { outcome: 'saved'; entryId: string; revision: number } | { outcome: 'proposed' };
+
 /**
  * A lead's edit that fixes what was flagged: the flags they chose (open flags of this entry; other
  * ids are ignored) are resolved with the revision that fixed them. submitEdit calls this inside the
  * edit's own transaction. An agent's edit is only a proposal, so it resolves nothing yet.
  */
-export function resolveFlagsByEdit(db: Db, actor: User | null, submission: Submission, chosen: unknown): number {
+export function resolveFlagsByEdit(db: Db, actor: User | null, submission: SavedOrProposed, chosen: unknown): number {
   if (submission.outcome !== 'saved' || !can(actor, 'resolveFlags')) return 0;
   const wanted = new Set(flagIds(chosen));
   const fixed = openFlagsFor(db, submission.entryId).filter((f) => wanted.has(f.id));
@@ -69,7 +71,7 @@ function close(db: Db, flagId: number, change: Parameters<typeof closeFlag>[2]):
   return writeTransaction(db, () => {
     const flag = Number.isInteger(flagId) ? findFlag(db, flagId) : undefined;
     if (!flag) throw notFound('flag');
-    if (!closeFlag(db, flag.id, change)) throw new HttpError(409, `This flag was already ${flag.state}.`);
+    if (!closeFlag(db, flag.id, change)) throw new Conflict(`This flag was already ${flag.state}.`);
     return findFlag(db, flag.id)!;
   });
 }

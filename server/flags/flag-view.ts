@@ -1,5 +1,5 @@
-import { can } from '../accounts/permissions.ts';
-import type { User } from '../accounts/user.ts';
+import { can } from '../people/permissions.ts';
+import type { User } from '../people/user.ts';
 import type { Db } from '../db/connection.ts';
 import { FLAG_REASON_LABELS, FLAG_REASONS, type Flag } from './flag.ts';
 import { openFlags, openFlagsFor, recentlyClosedFlags } from './flag-queries.ts';

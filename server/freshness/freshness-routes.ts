@@ -1,17 +1,20 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { flash, safeNext } from '../accounts/session-cookie.ts';
 import type { Db } from '../db/connection.ts';
-import { showEntry } from '../entries/entry-routes.ts';
-import { isRefusedInput } from '../http/http-error.ts';
+import { entryParam } from '../entries/visible-entry.ts';
+import { showFormAgain } from '../http/refused-form.ts';
 import { date } from '../render/helpers/date.ts';
-import { FRESH_FOR_DAYS } from '../review/review-service.ts';
-import { DUE_SOON_DAYS, staleList, verifyEntry } from './freshness-service.ts';
-import { staleView } from './freshness-view.ts';
+import { DUE_SOON_DAYS, FRESH_FOR_DAYS, staleList, verifyEntry } from './freshness-service.ts';
+import { staleView, type VerifyForm } from './freshness-view.ts';
 import { outdatedTranslations } from '../translations/translation-service.ts';
 
+/** Shows the entry page again with the verify form's error and the date typed (the entry page is the app's to compose). */
+export type ShowEntryWithVerifyForm = (req: Request, res: Response, form: VerifyForm) => void;
+
 /** The lead's Verify button (entry page and stale page) and the stale page. */
-export function freshnessRoutes(db: Db) {
+export function freshnessRoutes(db: Db, showEntryWith: ShowEntryWithVerifyForm) {
   const router = Router();
+  entryParam(router, db);
 
   router.post('/entries/:id/verify', (req, res) => {
     try {
@@ -19,9 +22,8 @@ export function freshnessRoutes(db: Db) {
       flash(db, res, `Verified. Next review by ${date(done.reviewBy)}.`);
       res.redirect(typeof req.body?.next === 'string' ? safeNext(req.body.next) : `/entries/${done.id}`);
     } catch (error) {
-      if (!isRefusedInput(error)) throw error;
       const reviewBy = typeof req.body?.reviewBy === 'string' ? req.body.reviewBy : undefined;
-      showEntry(db, req.params.id, req, res.status(error.status), { verify: { error: error.message, reviewBy } });
+      showFormAgain(res, error, ({ message }) => showEntryWith(req, res, { error: message, reviewBy }));
     }
   });
 

@@ -1,18 +1,20 @@
 import { z } from 'zod';
-import { requirePermission } from '../accounts/permissions.ts';
-import type { User } from '../accounts/user.ts';
+import { requirePermission } from '../people/permissions.ts';
+import type { User } from '../people/user.ts';
 import type { Db } from '../db/connection.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import { saveEntry } from '../entries/save-entry.ts';
 import { visibleEntry } from '../entries/visible-entry.ts';
-import { HttpError } from '../http/http-error.ts';
+import { Conflict } from '../errors/domain-errors.ts';
 import { validate } from '../http/validate.ts';
-import { FRESH_FOR_DAYS } from '../review/review-service.ts';
 import { recordVerification, staleEntries, type StaleEntry } from './freshness-queries.ts';
 import { confirmTranslation } from '../translations/translation-queries.ts';
 import { addDays, daysBetween, today } from '../dates/days.ts';
 
 /** A lead verifies an entry (it is still right) and sets its next review date; the stale list. */
+
+/** How long a newly approved or verified entry stays fresh before its owner should look at it again. */
+export const FRESH_FOR_DAYS = 180;
 
 /** Entries due within this many days are listed as stale, so owners can act before they are overdue. */
 export const DUE_SOON_DAYS = 14;
@@ -46,7 +48,7 @@ export function verifyEntry(db: Db, actor: User | null, entryId: string, input: 
   return writeTransaction(db, (): VerifyOutcome => {
     const stored = visibleEntry(db, lead, entryId);
     if (stored.entry.status !== 'vetted') {
-      throw new HttpError(409, `Only vetted entries are verified; this one is ${stored.entry.status.replace('_', ' ')}.`);
+      throw new Conflict(`Only vetted entries are verified; this one is ${stored.entry.status.replace('_', ' ')}.`);
     }
     const reviewBy = picked || addDays(today(), FRESH_FOR_DAYS);
     const owner = stored.entry.owner ?? lead.name;

@@ -1,10 +1,9 @@
-import { can } from '../accounts/permissions.ts';
-import type { User } from '../accounts/user.ts';
+import { can } from '../people/permissions.ts';
+import type { User } from '../people/user.ts';
 import type { Db } from '../db/connection.ts';
 import type { EntryStatus } from '../entries/entry.ts';
-import { FRESH_FOR_DAYS } from '../review/review-service.ts';
 import { latestVerification } from './freshness-queries.ts';
-import type { StaleItem } from './freshness-service.ts';
+import { FRESH_FOR_DAYS, type StaleItem } from './freshness-service.ts';
 import { addDays, today } from '../dates/days.ts';
 
 /** What the entry page and the stale page show about freshness, prepared for the templates. */

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { flash } from '../accounts/session-cookie.ts';
 import type { Db } from '../db/connection.ts';
-import { HttpError } from '../http/http-error.ts';
+import { showFormAgain } from '../http/refused-form.ts';
 import type { Search } from '../search/search.ts';
 import { addGapAsPhrasing, dismissGap, gapsFor } from './gap-service.ts';
 
@@ -25,9 +25,10 @@ export function gapRoutes(db: Db, search: Search) {
       flash(db, res, `“${req.body.query}” is now a phrasing of that entry (revision ${done.revision}).`);
       res.redirect('/gaps');
     } catch (error) {
-      if (!(error instanceof HttpError) || error.status === 401 || error.status === 403) throw error;
-      flash(db, res, `Not added: ${error.message}`);
-      res.redirect('/gaps');
+      showFormAgain(res, error, ({ message }) => {
+        flash(db, res, `Not added: ${message}`);
+        res.redirect('/gaps');
+      });
     }
   });
 

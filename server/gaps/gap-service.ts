@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { requirePermission } from '../accounts/permissions.ts';
-import type { User } from '../accounts/user.ts';
+import { requirePermission } from '../people/permissions.ts';
+import type { User } from '../people/user.ts';
 import type { Db } from '../db/connection.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import { findEntry } from '../entries/entry-queries.ts';
 import { saveEntry } from '../entries/save-entry.ts';
-import { HttpError } from '../http/http-error.ts';
+import { NotFound } from '../errors/domain-errors.ts';
 import { validate } from '../http/validate.ts';
 import { oneLine } from '../validation/text.ts';
 import { gapKey, listGaps, resolveGap, type Gap } from './gap-queries.ts';
@@ -27,7 +27,7 @@ export function addGapAsPhrasing(db: Db, actor: User | null, input: unknown): { 
   // Read inside the write transaction, so an edit saved meanwhile (by another process too) is kept.
   const saved = writeTransaction(db, () => {
     const stored = findEntry(db, id);
-    if (!stored) throw new HttpError(404, `No entry with the id "${id}"`, 'entry');
+    if (!stored) throw new NotFound(`No entry with the id "${id}"`, 'entry');
     const { entry } = stored;
     const known = entry.phrasings.some((p) => gapKey(p) === gapKey(query));
     const updated = known ? entry : { ...entry, phrasings: [...entry.phrasings, query] };

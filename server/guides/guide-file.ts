@@ -1,6 +1,6 @@
 import { Document } from 'yaml';
-import { ContentError } from '../content/content-error.ts';
-import { asText, checkKeys, splitFrontMatter, trimBlock } from '../content/front-matter.ts';
+import { ContentError } from '../file-format/content-error.ts';
+import { asText, checkKeys, splitFrontMatter, trimBlock } from '../file-format/front-matter.ts';
 import { firstProblem } from '../validation/first-problem.ts';
 import { guideSchema, type Guide } from './guide.ts';
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Db } from '../db/connection.ts';
-import { notFound } from '../http/http-error.ts';
+import { notFound } from '../errors/domain-errors.ts';
 import { findGuide, listGuides } from './guide-queries.ts';
 
 export function guideRoutes(db: Db) {

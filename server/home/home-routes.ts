@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { visibleStatuses } from '../accounts/permissions.ts';
+import { visibleStatuses } from '../entries/visible-entry.ts';
+
 import { listCategories } from '../categories/category-queries.ts';
 import type { Db } from '../db/connection.ts';
 import { recentEntries } from '../entries/entry-queries.ts';

@@ -1,4 +1,4 @@
-import type { User } from '../accounts/user.ts';
+import type { User } from '../people/user.ts';
 
 /** What middleware puts on res.locals for handlers and views. */
 declare global {

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { HttpError } from './http-error.ts';
+import { Unauthenticated } from '../errors/domain-errors.ts';
 
 /**
  * READ_ACCESS=login (the default) asks for an account before anything is shown;
@@ -9,7 +9,7 @@ export function requireReader(readAccess: 'login' | 'open'): RequestHandler {
   return (req, res, next) => {
     if (readAccess === 'open' || res.locals.user) return next();
     if (req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json') {
-      throw new HttpError(401, 'Sign in first, or send Authorization: Bearer TOKEN');
+      throw new Unauthenticated('Sign in first, or send Authorization: Bearer TOKEN');
     }
     res.redirect(`/login?next=${encodeURIComponent(req.originalUrl)}`);
   };

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { hasLoneSurrogate } from '../validation/text.ts';
-import { HttpError } from './http-error.ts';
+import { Invalid } from '../errors/domain-errors.ts';
 
 /**
  * Refuses any request whose body or query holds a lone UTF-16 surrogate (JSON can carry
@@ -9,7 +9,7 @@ import { HttpError } from './http-error.ts';
 export const refuseBrokenText: RequestHandler = (req, _res, next) => {
   const field = brokenField(req.body) ?? brokenField(req.query);
   if (field !== undefined) {
-    throw new HttpError(400, `${field || 'The request'} contains a broken character (a lone UTF-16 surrogate); retype or paste it again`, field || undefined);
+    throw new Invalid(`${field || 'The request'} contains a broken character (a lone UTF-16 surrogate); retype or paste it again`, field || undefined);
   }
   next();
 };

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { requirePermission } from '../accounts/permissions.ts';
+import { requirePermission } from '../people/permissions.ts';
 import type { Db } from '../db/connection.ts';
 import { optionSuccess, type OptionSuccess } from '../feedback/feedback-queries.ts';
 import { countOpenFlags, openFlags } from '../flags/flag-queries.ts';
@@ -7,7 +7,7 @@ import { flagItem } from '../flags/flag-view.ts';
 import { staleEntries } from '../freshness/freshness-queries.ts';
 import { today } from '../dates/days.ts';
 import { listGaps } from '../gaps/gap-queries.ts';
-import { countPendingProposals } from '../review/proposal-queries.ts';
+import { countPendingProposals } from '../contribute/proposal-queries.ts';
 import { searchesPerDay } from './search-stats.ts';
 import { barChart, columnChart } from './svg-charts.ts';
 

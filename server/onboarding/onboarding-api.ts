@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import type { Db } from '../db/connection.ts';
-import { HttpError } from '../http/http-error.ts';
+import { Unauthenticated } from '../errors/domain-errors.ts';
 import {
   addItem, changesFor, createPath, curatedPaths, markItem, markSeen, moveItem, onboardingJson, pathsFor,
   personProgress, removeItem, removePath, teamProgress, updateItem, updatePath,
@@ -12,14 +12,14 @@ export function onboardingApi(db: Db) {
   const position = (req: Request) => Number(req.params.position);
 
   router.get('/onboarding', (_req, res) => {
-    if (!res.locals.user) throw new HttpError(401, 'Sign in first');
+    if (!res.locals.user) throw new Unauthenticated('Sign in first');
     res.json(onboardingJson(pathsFor(db, res.locals.user)));
   });
   router.post('/onboarding/done', (req, res) => res.json(markItem(db, res.locals.user, req.body, true)));
   router.post('/onboarding/not-done', (req, res) => res.json(markItem(db, res.locals.user, req.body, false)));
 
   router.get('/onboarding/changes', (_req, res) => {
-    if (!res.locals.user) throw new HttpError(401, 'Sign in first');
+    if (!res.locals.user) throw new Unauthenticated('Sign in first');
     res.json(changesFor(db, res.locals.user.name));
   });
   router.post('/onboarding/seen', (_req, res) => {

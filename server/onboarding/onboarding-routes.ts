@@ -1,9 +1,10 @@
 import { Router, type Request, type Response } from 'express';
-import { can } from '../accounts/permissions.ts';
+import { can } from '../people/permissions.ts';
 import { flash } from '../accounts/session-cookie.ts';
 import type { Db } from '../db/connection.ts';
 import { findEntry } from '../entries/entry-queries.ts';
-import { HttpError, isRefusedInput, notFound } from '../http/http-error.ts';
+import { notFound } from '../errors/domain-errors.ts';
+import { showFormAgain } from '../http/refused-form.ts';
 import { findPath, recordRead } from './onboarding-queries.ts';
 import {
   changesFor, createPath, curatedPaths, markItem, markSeen, pathsFor, personProgress, removePath,
@@ -49,8 +50,7 @@ export function onboardingRoutes(db: Db) {
       flash(db, res, done ? `Done: “${item.title}”.` : `“${item.title}” is marked as not done.`);
       res.redirect(`/start#item-${item.kind}-${item.id}`);
     } catch (error) {
-      if (!(error instanceof HttpError) || error.status === 401) throw error;
-      renderStart(res.status(error.status), error.message);
+      showFormAgain(res, error, ({ message }) => renderStart(res, message));
     }
   });
 
@@ -74,8 +74,9 @@ export function onboardingRoutes(db: Db) {
       flash(db, res, `Created the path “${path.title}”. Add its first items below.`);
       res.redirect(`/start/paths/${path.id}`);
     } catch (error) {
-      if (!isRefusedInput(error)) throw error;
-      renderPaths(res.status(error.status), nameForm({ title: field(req, 'title'), summary: field(req, 'summary') }, error.message, error.field));
+      showFormAgain(res, error, (refusal) =>
+        renderPaths(res, nameForm({ title: field(req, 'title'), summary: field(req, 'summary') }, refusal.message, refusal.field)),
+      );
     }
   });
 
@@ -101,8 +102,7 @@ export function onboardingRoutes(db: Db) {
       flash(db, res, submitPathForm(db, res.locals.user, req.params.path, typed));
       res.redirect(`/start/paths/${req.params.path}${typed.action === 'save' && !typed.item ? '' : '#items'}`);
     } catch (error) {
-      if (!isRefusedInput(error)) throw error;
-      renderEditor(res.status(error.status), req.params.path, { typed, error: error.message, field: error.field });
+      showFormAgain(res, error, ({ message, field }) => renderEditor(res, req.params.path, { typed, error: message, field }));
     }
   });
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { canSeeEntry, requirePermission } from '../accounts/permissions.ts';
-import type { User } from '../accounts/user.ts';
+import { canSeeEntry } from '../entries/visible-entry.ts';
+import { requirePermission } from '../people/permissions.ts';
+import type { User } from '../people/user.ts';
 import { findUserByName, listUsers } from '../accounts/user-queries.ts';
-import { slugify } from '../categories/category-queries.ts';
+import { slugify } from '../validation/slug.ts';
 import type { Db } from '../db/connection.ts';
-import { HttpError, notFound } from '../http/http-error.ts';
+import { Conflict, Invalid, NotFound, notFound, Unauthenticated } from '../errors/domain-errors.ts';
 import { validate } from '../http/validate.ts';
 import {
   changedSinceRead, deletePath, doneKeys, findPath, itemTitles, listPaths, newSinceSeen, nextPathOrder,
@@ -76,14 +77,14 @@ const doneSchema = z.object({
  * this person may open, and be on at least one path (progress is only kept for path items).
  */
 export function markItem(db: Db, actor: User | null | undefined, input: unknown, done = true) {
-  if (!actor) throw new HttpError(401, 'Sign in first');
+  if (!actor) throw new Unauthenticated('Sign in first');
   const item = validate(doneSchema, input ?? {});
   const found = pathsFor(db, actor).flatMap((path) => path.items).find((i) => i.kind === item.kind && i.id === item.id);
   if (!found) {
     const exists = itemTitles(db).get(itemKey(item));
     const visible = exists && (item.kind === 'guide' || canSeeEntry(actor, exists.status!, exists.createdBy ?? null));
-    if (!visible) throw new HttpError(404, `No such ${item.kind}: ${item.id}`, 'id');
-    throw new HttpError(400, `“${exists.title}” is on no Start here path, so there is nothing to mark`, 'id');
+    if (!visible) throw new NotFound(`No such ${item.kind}: ${item.id}`, 'id');
+    throw new Invalid(`“${exists.title}” is on no Start here path, so there is nothing to mark`, 'id');
   }
   setDone(db, actor.name, item, done);
   return { kind: item.kind, id: item.id, title: found.title, done };
@@ -96,7 +97,7 @@ export function changesFor(db: Db, person: string): { changed: ReadEntry[]; crea
 
 /** "Seen": the changed entries count as read at their current revision, and new ones are counted from now. */
 export function markSeen(db: Db, actor: User | null | undefined): void {
-  if (!actor) throw new HttpError(401, 'Sign in first');
+  if (!actor) throw new Unauthenticated('Sign in first');
   writeTransaction(db, () => {
     for (const entry of changedSinceRead(db, actor.name)) recordRead(db, actor.name, entry.id, entry.revision);
     setSeen(db, actor.name, new Date().toISOString());
@@ -141,12 +142,12 @@ export function addItem(db: Db, actor: User | null | undefined, pathId: string, 
   const path = editablePath(db, actor, pathId);
   const item = validate(pathItemSchema, input ?? {});
   const found = itemTitles(db).get(itemKey(item));
-  if (!found) throw new HttpError(400, `No ${item.kind} has the id “${item.id}”`, 'id');
+  if (!found) throw new Invalid(`No ${item.kind} has the id “${item.id}”`, 'id');
   if (item.kind === 'entry' && found.status !== 'vetted') {
-    throw new HttpError(400, `“${found.title}” is not vetted yet; only vetted entries can go on a path`, 'id');
+    throw new Invalid(`“${found.title}” is not vetted yet; only vetted entries can go on a path`, 'id');
   }
   if (path.items.some((i) => itemKey(i) === itemKey(item))) {
-    throw new HttpError(400, `“${found.title}” is already on this path`, 'id');
+    throw new Invalid(`“${found.title}” is already on this path`, 'id');
   }
   return save(db, { ...path, items: [...path.items, item] });
 }
@@ -203,7 +204,7 @@ export function submitPathForm(db: Db, actor: User | null | undefined, id: strin
   return writeTransaction(db, () => {
     const path = editablePath(db, actor, id);
     if (form.whys.length !== path.items.length) {
-      throw new HttpError(409, 'Someone changed this path meanwhile: reload the page to see it, then make your change again.');
+      throw new Conflict('Someone changed this path meanwhile: reload the page to see it, then make your change again.');
     }
     const typed = validate(formSchema, { title: form.title, summary: form.summary, items: form.whys.map((why) => ({ why })) });
     save(db, { ...path, title: typed.title, summary: typed.summary, items: path.items.map((item, i) => ({ ...item, why: typed.items[i]!.why })) });
@@ -212,7 +213,7 @@ export function submitPathForm(db: Db, actor: User | null | undefined, id: strin
     const [verb, at] = adding.split(':');
     const position = Number(at);
     if (verb === 'add') {
-      if (!form.item) throw new HttpError(400, 'Choose the entry or guide to add', 'item');
+      if (!form.item) throw new Invalid('Choose the entry or guide to add', 'item');
       const [kind, ...rest] = form.item.split(':');
       const added = addItem(db, actor, id, { kind: kind || undefined, id: rest.join(':') || undefined, why: form.addWhy });
       return `Saved, and added item ${added.items.length}.`;

@@ -1,6 +1,6 @@
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { ContentError } from '../content/content-error.ts';
-import { asText, normaliseNewlines } from '../content/front-matter.ts';
+import { ContentError } from '../file-format/content-error.ts';
+import { asText, normaliseNewlines } from '../file-format/front-matter.ts';
 import { firstProblem } from '../validation/first-problem.ts';
 import { ITEM_KINDS, pathSchema, type ItemKind, type Path } from './path.ts';
 

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { ContentError } from '../content/content-error.ts';
+import { ContentError } from '../file-format/content-error.ts';
 import { parsePathFile } from './path-file.ts';
 import { itemKey, type Path } from './path.ts';
 

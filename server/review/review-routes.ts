@@ -1,16 +1,18 @@
 import { Router, type Response } from 'express';
-import { can, requirePermission } from '../accounts/permissions.ts';
+import { can, requirePermission } from '../people/permissions.ts';
 import { flash } from '../accounts/session-cookie.ts';
 import type { Db } from '../db/connection.ts';
 import { findEntry } from '../entries/entry-queries.ts';
 import { entryPreview } from '../entries/entry-preview.ts';
 import { KIND_LABELS } from '../entries/entry-view.ts';
-import { HttpError, notFound } from '../http/http-error.ts';
+import { showFormAgain } from '../http/refused-form.ts';
 import { diffEntries } from '../revisions/entry-diff.ts';
-import { EditConflict } from '../contribute/contribute-service.ts';
-import { findProposal, proposalsBy, proposalsInState, reviewEvents, type Proposal } from './proposal-queries.ts';
+import { EditConflict } from '../entries/edit-conflict.ts';
+import { proposalParam } from '../contribute/visible-proposal.ts';
+import { proposalsBy, proposalsInState, reviewEvents, type Proposal } from '../contribute/proposal-queries.ts';
 import { date } from '../render/helpers/date.ts';
-import { decide, FRESH_FOR_DAYS } from './review-service.ts';
+import { decide } from './review-service.ts';
+import { FRESH_FOR_DAYS } from '../freshness/freshness-service.ts';
 
 const STATE_LABELS = {
   pending: 'Waiting for review',
@@ -58,6 +60,7 @@ function proposedEntry(proposal: Proposal) {
 /** The leads' review queue, one proposal's page with its decision form, and an author's drafts. */
 export function reviewRoutes(db: Db) {
   const router = Router();
+  proposalParam(router, db);
 
   router.get('/review', (_req, res) => {
     requirePermission(res.locals.user, 'review');
@@ -93,16 +96,12 @@ export function reviewRoutes(db: Db) {
     });
   };
 
-  router.get('/proposals/:proposal', (req, res) => {
-    const user = requirePermission(res.locals.user, 'propose');
-    const proposal = findProposal(db, Number(req.params.proposal));
-    if (!proposal || (proposal.author !== user.name && !can(user, 'review'))) throw notFound('proposal');
-    renderProposal(res, proposal);
+  router.get('/proposals/:proposal', (_req, res) => {
+    renderProposal(res, res.locals.proposal!);
   });
 
   router.post('/proposals/:proposal/decision', (req, res) => {
-    const proposal = findProposal(db, Number(req.params.proposal));
-    if (!proposal) throw notFound('proposal');
+    const proposal = res.locals.proposal!;
     try {
       const outcome = decide(db, res.locals.user, proposal.entryId, { ...req.body, proposal: proposal.id });
       const message = {
@@ -114,11 +113,9 @@ export function reviewRoutes(db: Db) {
       flash(db, res, message);
       res.redirect(outcome.state === 'approved' ? `/entries/${proposal.entryId}` : '/review');
     } catch (error) {
-      if (error instanceof HttpError && error.status !== 403 && error.status !== 401) {
-        const conflict = error instanceof EditConflict;
-        return renderProposal(res.status(error.status), proposal, { error: error.message, comment: req.body?.comment, conflict });
-      }
-      throw error;
+      showFormAgain(res, error, ({ message, error }) =>
+        renderProposal(res, proposal, { error: message, comment: req.body?.comment, conflict: error instanceof EditConflict }),
+      );
     }
   });
 

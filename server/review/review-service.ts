@@ -1,17 +1,18 @@
 import { z } from 'zod';
-import { requirePermission } from '../accounts/permissions.ts';
-import type { User } from '../accounts/user.ts';
+import { requirePermission } from '../people/permissions.ts';
+import type { User } from '../people/user.ts';
 import type { Db } from '../db/connection.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import { addDays, today } from '../dates/days.ts';
 import { findEntry } from '../entries/entry-queries.ts';
+import { FRESH_FOR_DAYS } from '../freshness/freshness-service.ts';
 import { saveEntry } from '../entries/save-entry.ts';
-import { HttpError, notFound } from '../http/http-error.ts';
+import { Conflict, Invalid, NotFound, notFound } from '../errors/domain-errors.ts';
 import { validate } from '../http/validate.ts';
-import { EditConflict } from '../contribute/contribute-service.ts';
+import { EditConflict } from '../entries/edit-conflict.ts';
 import {
   findProposal, openProposalsFor, recordReviewEvent, setProposalState, type Proposal, type ProposalState,
-} from './proposal-queries.ts';
+} from '../contribute/proposal-queries.ts';
 
 /** A lead's decision on a proposal: approve (it goes live as vetted), request changes, or reject. */
 
@@ -25,9 +26,6 @@ const decisionSchema = z
     message: 'say what to change, or why it is rejected, in the comment',
     path: ['comment'],
   });
-
-/** How long a newly approved entry stays fresh before its owner should look at it again. */
-export const FRESH_FOR_DAYS = 180;
 
 export interface ReviewOutcome {
   proposal: number;
@@ -60,20 +58,20 @@ function pickProposal(db: Db, entryId: string, chosen: number | undefined): Prop
     const proposal = findProposal(db, chosen);
     if (!proposal || proposal.entryId !== entryId) throw notFound('proposal');
     if (proposal.state === 'approved' || proposal.state === 'rejected') {
-      throw new HttpError(409, `This proposal was already ${proposal.state}.`, 'proposal');
+      throw new Conflict(`This proposal was already ${proposal.state}.`, 'proposal');
     }
     return proposal;
   }
   const open = openProposalsFor(db, entryId);
-  if (open.length === 0) throw new HttpError(404, 'Nothing about this entry is waiting for review.');
-  if (open.length > 1) throw new HttpError(400, `${open.length} proposals wait on this entry: say which with "proposal".`, 'proposal');
+  if (open.length === 0) throw new NotFound('Nothing about this entry is waiting for review.');
+  if (open.length > 1) throw new Invalid(`${open.length} proposals wait on this entry: say which with "proposal".`, 'proposal');
   return open[0]!;
 }
 
 function publish(db: Db, proposal: Proposal, lead: User): number {
   const current = findEntry(db, proposal.entryId);
   if (proposal.isNew && current) {
-    throw new HttpError(409, `An entry with the id "${proposal.entryId}" was created meanwhile.`, 'id');
+    throw new Conflict(`An entry with the id "${proposal.entryId}" was created meanwhile.`, 'id');
   }
   if (!proposal.isNew && current && current.revision !== proposal.baseRevision) {
     throw new EditConflict(current, proposal.entry);

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { can } from '../accounts/permissions.ts';
+import { can } from '../people/permissions.ts';
 import { flash } from '../accounts/session-cookie.ts';
 import type { Db } from '../db/connection.ts';
 import { listRevisions } from './revision-queries.ts';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { requirePermission } from '../accounts/permissions.ts';
-import type { User } from '../accounts/user.ts';
+import { requirePermission } from '../people/permissions.ts';
+import type { User } from '../people/user.ts';
 import type { Db } from '../db/connection.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import type { RevisionInfo, StoredEntry } from '../entries/entry-queries.ts';
 import { saveEntry } from '../entries/save-entry.ts';
-import { HttpError } from '../http/http-error.ts';
+import { NotFound } from '../errors/domain-errors.ts';
 import { validate } from '../http/validate.ts';
 import { diffEntries, type SectionDiff } from './entry-diff.ts';
 import { findRevision, listRevisions, type Revision } from './revision-queries.ts';
@@ -78,7 +78,7 @@ export function restoreRevision(db: Db, actor: User | null, id: string, number: 
 function existingRevision(db: Db, stored: StoredEntry, number: number, field: string): Revision {
   const revision = findRevision(db, stored.entry.id, number);
   if (!revision) {
-    throw new HttpError(404, `${field} asks for revision ${number}, but this entry has revisions 1 to ${stored.revision}`, field);
+    throw new NotFound(`${field} asks for revision ${number}, but this entry has revisions 1 to ${stored.revision}`, field);
   }
   return revision;
 }

@@ -1,6 +1,7 @@
 import { Router } from 'express';
-import { visibleStatuses } from '../accounts/permissions.ts';
-import type { User } from '../accounts/user.ts';
+import { visibleStatuses } from '../entries/visible-entry.ts';
+
+import type { User } from '../people/user.ts';
 import { listCategories } from '../categories/category-queries.ts';
 import type { Db } from '../db/connection.ts';
 import { ENTRY_KINDS } from '../entries/entry.ts';

@@ -21,7 +21,6 @@ const MEMBER_COLUMNS = `id, title, language, status, created_by AS createdBy, re
   translation_of AS translationOf, translation_source_revision AS sourceRevision`;
 
 const statements = preparedFor((db) => ({
-  revision: db.prepare<[id: string], number>('SELECT revision FROM entries WHERE id = ?').pluck(),
   confirm: db.prepare<[id: string]>(`UPDATE entries SET translation_source_revision = (SELECT s.revision FROM entries s WHERE s.id = entries.translation_of)
     WHERE id = ? AND translation_of IS NOT NULL`),
   group: db.prepare<{ source: string }, GroupMember>(`SELECT ${MEMBER_COLUMNS} FROM entries WHERE id = @source OR translation_of = @source ORDER BY translation_of IS NOT NULL, language`),
@@ -29,12 +28,6 @@ const statements = preparedFor((db) => ({
   translations: db.prepare<[], GroupMember>(`SELECT ${MEMBER_COLUMNS} FROM entries WHERE translation_of IS NOT NULL ORDER BY translation_of, language`),
   links: db.prepare<[], TranslationLink>('SELECT id, language, translation_of AS translationOf FROM entries'),
 }));
-
-/** The source's current revision, stored on a translation when it is saved (null on a source). */
-export function sourceRevision(db: Db, entry: { translationOf: string | null }): number | null {
-  if (!entry.translationOf) return null;
-  return statements(db).revision.get(entry.translationOf) ?? null;
-}
 
 /** A lead verified the translation: it now matches the source's current revision. */
 export function confirmTranslation(db: Db, id: string): void {

@@ -1,8 +1,9 @@
-import { can, requirePermission, visibleStatuses } from '../accounts/permissions.ts';
-import type { User } from '../accounts/user.ts';
+import { can, requirePermission } from '../people/permissions.ts';
+import { visibleStatuses } from '../entries/visible-entry.ts';
+import type { User } from '../people/user.ts';
 import type { Db } from '../db/connection.ts';
 import type { Entry } from '../entries/entry.ts';
-import { HttpError } from '../http/http-error.ts';
+import { Invalid } from '../errors/domain-errors.ts';
 import { findRevision } from '../revisions/revision-queries.ts';
 import { languageName } from './language-names.ts';
 import { allTranslations, storedLinks, translationGroup, type GroupMember } from './translation-queries.ts';
@@ -122,7 +123,7 @@ export function checkTranslationLink(db: Db, entry: Entry): void {
   const problems = translationProblems(links);
   const broken = links.find((l) => l.translationOf === entry.id && problems.has(l.id));
   const problem = problems.get(entry.id) ?? (broken && `${broken.id} translates this entry; ${problems.get(broken.id)}`);
-  if (problem) throw new HttpError(400, problem, 'translationOf');
+  if (problem) throw new Invalid(problem, 'translationOf');
 }
 
 /** The importer's check: a batch of entries over what is stored, by id. */

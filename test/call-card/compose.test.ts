@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillMessage, messageTemplate, scriptFor, writtenDate } from '../../server/call-card/compose-message.ts';
-import { scriptLines, unquoted } from '../../server/call-card/script-lines.ts';
+import { scriptLines, unquoted } from '../../server/entries/script-lines.ts';
 import { timelinePromises } from '../../server/call-card/timeline-promises.ts';
 import { localToday } from '../../server/call-card/working-days.ts';
 import { leadSentence } from '../../server/entries/entry-view.ts';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContentError } from '../../server/content/content-error.ts';
+import { ContentError } from '../../server/file-format/content-error.ts';
 import { parseEntryFile, writeEntryFile } from '../../server/entries/entry-file.ts';
 import { caught } from '../support/caught.ts';
 import { makeEntry } from '../support/entries.ts';

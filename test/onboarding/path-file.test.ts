@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContentError } from '../../server/content/content-error.ts';
+import { ContentError } from '../../server/file-format/content-error.ts';
 import { exportContent } from '../../server/content/export-content.ts';
 import { ImportError, importContent } from '../../server/content/import-content.ts';
 import { findPath } from '../../server/onboarding/onboarding-queries.ts';

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { createUser } from '../../server/accounts/user-queries.ts';
-import type { Role } from '../../server/accounts/user.ts';
+import type { Role } from '../../server/people/user.ts';
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import type { Db } from '../../server/db/connection.ts';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { requirePermission } from '../../accounts/permissions.ts';
+import { requirePermission } from '../../people/permissions.ts';
 import type { Db } from '../../db/connection.ts';
 import type { EntryStatus } from '../../entries/entry.ts';
 import { STATUS_LABELS } from '../../entries/entry-view.ts';

@@ -1,5 +1,5 @@
-import { visibleStatuses } from '../../accounts/permissions.ts';
-import type { User } from '../../accounts/user.ts';
+import type { User } from '../../people/user.ts';
+import { visibleStatuses } from '../../entries/visible-entry.ts';
 import type { SearchParams } from './search-params.ts';
 import type { SearchFilters } from '../types.ts';
 

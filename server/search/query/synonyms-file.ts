@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Document, isSeq, parse } from 'yaml';
-import { ContentError } from '../../content/content-error.ts';
+import { ContentError } from '../../file-format/content-error.ts';
 
 /**
  * content/synonyms.yml: a YAML list of groups, each a list of words or short phrases that

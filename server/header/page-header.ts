@@ -1,11 +1,11 @@
 import type { RequestHandler } from 'express';
-import { can } from '../accounts/permissions.ts';
+import { can } from '../people/permissions.ts';
 import type { Db } from '../db/connection.ts';
 import { countOpenFlags } from '../flags/flag-queries.ts';
 import { DUE_SOON_DAYS } from '../freshness/freshness-service.ts';
 import { countStaleOwnedBy } from '../freshness/freshness-queries.ts';
 import { addDays, today } from '../dates/days.ts';
-import { countChangesRequested, countPendingProposals } from '../review/proposal-queries.ts';
+import { countChangesRequested, countPendingProposals } from '../contribute/proposal-queries.ts';
 
 /** What the header shows the signed-in person: role links and "waiting for me" counts (pages only). */
 export function pageHeader(db: Db): RequestHandler {

@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'express';
-import { resumeSession } from '../accounts/sessions.ts';
-import { userForApiToken } from '../accounts/user-queries.ts';
+import { resumeSession } from './sessions.ts';
+import { userForApiToken } from './user-queries.ts';
 import type { Db } from '../db/connection.ts';
-import { HttpError } from './http-error.ts';
+import { Unauthenticated } from '../errors/domain-errors.ts';
 
 export const SESSION_COOKIE = 'planb_session';
 
@@ -15,7 +15,7 @@ export function identify(db: Db): RequestHandler {
     if (authorization) {
       const [scheme, token] = authorization.split(/\s+/, 2);
       const user = scheme?.toLowerCase() === 'bearer' && token ? userForApiToken(db, token) : undefined;
-      if (!user) throw new HttpError(401, 'Unknown or revoked API token (send Authorization: Bearer TOKEN)');
+      if (!user) throw new Unauthenticated('Unknown or revoked API token (send Authorization: Bearer TOKEN)');
       res.locals.user = user;
       res.locals.viaToken = true;
       return next();

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { newToken } from '../accounts/secrets.ts';
-import { HttpError } from './http-error.ts';
+import { newToken } from './secrets.ts';
+import { Forbidden } from '../errors/domain-errors.ts';
 
 /**
  * CSRF protection for cookie-authenticated writes, in two layers:
@@ -34,11 +34,11 @@ export const csrf: RequestHandler = (req, res, next) => {
   if (SAFE_METHODS.has(req.method) || res.locals.viaToken) return next();
   const foreign = foreignOrigin(req);
   if (foreign) {
-    throw new HttpError(403, `Refused: this request was sent from another site (${foreign}), not from Plan B itself. Nothing was saved.`);
+    throw new Forbidden(`Refused: this request was sent from another site (${foreign}), not from Plan B itself. Nothing was saved.`);
   }
   const sent = (req.body as { _csrf?: unknown } | undefined)?._csrf ?? req.get('x-csrf-token');
   if (typeof sent !== 'string' || !sameText(sent, res.locals.csrfToken)) {
-    throw new HttpError(403, 'This page had expired, so nothing was saved. Go back, reload the page and send it again.', '_csrf');
+    throw new Forbidden('This page had expired, so nothing was saved. Go back, reload the page and send it again.', '_csrf');
   }
   next();
 };

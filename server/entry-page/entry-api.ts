@@ -1,14 +1,15 @@
 import { Router } from 'express';
 import type { Db } from '../db/connection.ts';
-import { visibleEntry } from './visible-entry.ts';
+import { entryParam } from '../entries/visible-entry.ts';
 import { translationsOf } from '../translations/translation-service.ts';
 
 export function entryApi(db: Db) {
   const router = Router();
+  entryParam(router, db);
 
   /** The whole entry in the shape POST /api/entries takes, with its current revision number. */
-  router.get('/entries/:id', (req, res) => {
-    const stored = visibleEntry(db, res.locals.user, req.params.id);
+  router.get('/entries/:id', (_req, res) => {
+    const stored = res.locals.entry!;
     res.json({
       ...stored.entry,
       revision: stored.revision,
