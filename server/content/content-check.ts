@@ -6,6 +6,9 @@ import { parseGuideFile } from '../guides/guide-file.ts';
 import { ContentError } from '../file-format/content-error.ts';
 import { markdownFiles } from './content-files.ts';
 import { checkEntryBar, type EntryLines } from './entry-bar.ts';
+import type { ContentProblem } from './content-problem.ts';
+
+export type { ContentProblem };
 import { translationProblems } from '../translations/translation-rules.ts';
 import { normaliseNewlines, splitFrontMatter, type FrontMatter } from '../file-format/front-matter.ts';
 
@@ -16,13 +19,6 @@ import { normaliseNewlines, splitFrontMatter, type FrontMatter } from '../file-f
  * several lines, links to entries or guides that do not exist, and translations that do not link
  * up with their source. Files are read with the importer's own parsers.
  */
-
-export interface ContentProblem {
-  file: string;
-  line: number;
-  rule: 'file' | 'complete' | 'duplicate' | 'one-line' | 'link' | 'translation';
-  message: string;
-}
 
 interface EntryFile {
   file: string;

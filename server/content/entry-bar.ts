@@ -1,5 +1,5 @@
 import type { Entry } from '../entries/entry.ts';
-import type { ContentProblem } from './content-check.ts';
+import type { ContentProblem } from './content-problem.ts';
 
 /**
  * The bar every starter entry meets: an agent mid-call finds a solution, two alternatives for when

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { folderGraph, folderLoops, folderOf, importsUnder, type FileImport } from './import-graph.ts';
+import { fileGraph, folderGraph, folderOf, importsUnder, loopsIn, type FileImport } from './import-graph.ts';
 
 /**
  * The ground floor: folders every feature may stand on, which know nothing of any feature.
@@ -17,11 +17,15 @@ describe('server/ folders depend one way', () => {
   });
 
   it('has no loop between folders', () => {
-    const loops = folderLoops(folderGraph(imports)).map((group) => {
+    const loops = loopsIn(folderGraph(imports)).map((group) => {
       const inside = imports.filter((i) => group.includes(folderOf(i.from)) && group.includes(folderOf(i.to)) && folderOf(i.from) !== folderOf(i.to));
       return `${group.join(' ⇄ ')}:\n  ${inside.map((i) => `${i.from} → ${i.to}`).join('\n  ')}`;
     });
     expect(loops, loops.join('\n')).toEqual([]);
+  });
+
+  it('has no loop between files either, type imports included', () => {
+    expect(loopsIn(fileGraph(imports))).toEqual([]);
   });
 
   it('never imports a feature from a ground folder', () => {
@@ -34,12 +38,12 @@ describe('the loop finder', () => {
   const graphOf = (edges: [string, string][]) => folderGraph(edges.map(([from, to]): FileImport => ({ from: `${from}/x.ts`, to: `${to}/y.ts` })));
 
   it('finds a loop through three folders and leaves the folders outside it alone', () => {
-    expect(folderLoops(graphOf([['a', 'b'], ['b', 'c'], ['c', 'a'], ['c', 'd'], ['e', 'a']]))).toEqual([['a', 'b', 'c']]);
+    expect(loopsIn(graphOf([['a', 'b'], ['b', 'c'], ['c', 'a'], ['c', 'd'], ['e', 'a']]))).toEqual([['a', 'b', 'c']]);
   });
 
   it('finds two separate loops, and none in a chain', () => {
-    expect(folderLoops(graphOf([['a', 'b'], ['b', 'a'], ['c', 'd'], ['d', 'c']])).sort()).toEqual([['a', 'b'], ['c', 'd']]);
-    expect(folderLoops(graphOf([['a', 'b'], ['b', 'c'], ['a', 'c']]))).toEqual([]);
+    expect(loopsIn(graphOf([['a', 'b'], ['b', 'a'], ['c', 'd'], ['d', 'c']])).sort()).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(loopsIn(graphOf([['a', 'b'], ['b', 'c'], ['a', 'c']]))).toEqual([]);
   });
 
   it('ignores imports inside one folder and from the top-level files', () => {

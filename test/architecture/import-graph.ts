@@ -28,6 +28,13 @@ export function importsUnder(root: string): FileImport[] {
 /** The top folder a file lives in under server/ ('' for the files at the top: the app's composition root). */
 export const folderOf = (path: string): string => (path.includes('/') ? path.split('/')[0]! : '');
 
+/** File → files it imports. */
+export function fileGraph(imports: FileImport[]): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const { from, to } of imports) graph.set(from, (graph.get(from) ?? new Set()).add(to));
+  return graph;
+}
+
 /** Folder → folders it imports from (top-level files and imports within a folder left out). */
 export function folderGraph(imports: FileImport[]): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>();
@@ -40,8 +47,8 @@ export function folderGraph(imports: FileImport[]): Map<string, Set<string>> {
   return graph;
 }
 
-/** Groups of two or more folders that reach each other (strongly connected components, Tarjan). */
-export function folderLoops(graph: Map<string, Set<string>>): string[][] {
+/** Groups of two or more nodes (folders or files) that reach each other (strongly connected components, Tarjan). */
+export function loopsIn(graph: Map<string, Set<string>>): string[][] {
   let counter = 0;
   const index = new Map<string, number>();
   const low = new Map<string, number>();
