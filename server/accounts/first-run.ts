@@ -9,9 +9,9 @@ import { countUsers } from './user-queries.ts';
  */
 
 const statements = preparedFor((db) => ({
-  insert: db.prepare('INSERT INTO setup_tokens (token_hash, created_at) VALUES (?, ?)'),
-  find: db.prepare('SELECT 1 FROM setup_tokens WHERE token_hash = ? AND used_at IS NULL').pluck(),
-  use: db.prepare('UPDATE setup_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL'),
+  insert: db.prepare<[tokenHash: string, createdAt: string]>('INSERT INTO setup_tokens (token_hash, created_at) VALUES (?, ?)'),
+  find: db.prepare<[tokenHash: string], 1>('SELECT 1 FROM setup_tokens WHERE token_hash = ? AND used_at IS NULL').pluck(),
+  use: db.prepare<[at: string, tokenHash: string]>('UPDATE setup_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL'),
 }));
 
 /** A new setup token when there is no account yet; null once someone has set up. */

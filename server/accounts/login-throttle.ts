@@ -26,13 +26,20 @@ export const ADDRESS_LIMIT: Limit = { free: 20, firstWaitMs: 5_000, maxWaitMs: 5
 
 const statements = preparedFor((db) => ({
   // An attempt that has not succeeded counts as a failure, even while its password is being checked.
-  byName: db.prepare('SELECT count(*) AS failures, max(at) AS last FROM login_attempts WHERE name = ? AND at > ? AND succeeded = 0'),
-  byIp: db.prepare('SELECT count(*) AS failures, max(at) AS last FROM login_attempts WHERE ip = ? AND at > ? AND succeeded = 0'),
-  record: db.prepare('INSERT INTO login_attempts (name, ip, at) VALUES (?, ?, ?)'),
-  succeeded: db.prepare('UPDATE login_attempts SET succeeded = 1 WHERE id = ?'),
-  forgetName: db.prepare('DELETE FROM login_attempts WHERE name = ? AND succeeded = 0 AND id < ?'),
-  purge: db.prepare('DELETE FROM login_attempts WHERE at <= ?'),
+  byName: db.prepare<[name: string, since: string], Failures>('SELECT count(*) AS failures, max(at) AS last FROM login_attempts WHERE name = ? AND at > ? AND succeeded = 0'),
+  byIp: db.prepare<[ip: string, since: string], Failures>('SELECT count(*) AS failures, max(at) AS last FROM login_attempts WHERE ip = ? AND at > ? AND succeeded = 0'),
+  record: db.prepare<[name: string, ip: string, at: string]>('INSERT INTO login_attempts (name, ip, at) VALUES (?, ?, ?)'),
+  succeeded: db.prepare<[id: number]>('UPDATE login_attempts SET succeeded = 1 WHERE id = ?'),
+  forgetName: db.prepare<[name: string, beforeId: number]>('DELETE FROM login_attempts WHERE name = ? AND succeeded = 0 AND id < ?'),
+  purge: db.prepare<[until: string]>('DELETE FROM login_attempts WHERE at <= ?'),
 }));
+
+interface Failures {
+  failures: number;
+  last: string | null;
+}
+// count(*) and max() always give a row; this only satisfies the type.
+const NO_FAILURES: Failures = { failures: 0, last: null };
 
 export type Attempt = { allowed: true; id: number } | { allowed: false; retryAfterSeconds: number; by: 'name' | 'address' };
 
@@ -50,8 +57,8 @@ export function beginAttempt(db: Db, name: string, ip: string): Attempt {
     const since = new Date(now - WINDOW_MS).toISOString();
     const s = statements(db);
     s.purge.run(new Date(now - 2 * WINDOW_MS).toISOString());
-    const byName = s.byName.get(name, since) as { failures: number; last: string | null };
-    const byIp = s.byIp.get(ip, since) as { failures: number; last: string | null };
+    const byName = s.byName.get(name, since) ?? NO_FAILURES;
+    const byIp = s.byIp.get(ip, since) ?? NO_FAILURES;
     const nameWait = waitMs(NAME_LIMIT, byName.failures, byName.last, now);
     const ipWait = waitMs(ADDRESS_LIMIT, byIp.failures, byIp.last, now);
     if (nameWait || ipWait) {

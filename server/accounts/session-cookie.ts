@@ -3,6 +3,7 @@ import { SESSION_COOKIE } from './identify.ts';
 import type { Db } from '../db/connection.ts';
 import { csrfTokenFor } from './csrf.ts';
 import { endSession, SESSION_DAYS, setFlash, startSession } from './sessions.ts';
+import { DAY_MS } from '../dates/days.ts';
 
 export function signInResponse(db: Db, req: Request, res: Response, userId: number): void {
   const token = startSession(db, userId);
@@ -11,7 +12,7 @@ export function signInResponse(db: Db, req: Request, res: Response, userId: numb
     sameSite: 'lax',
     secure: req.secure,
     path: '/',
-    maxAge: SESSION_DAYS * 86_400_000,
+    maxAge: SESSION_DAYS * DAY_MS,
   });
   res.locals.sessionToken = token;
   // A new session, a new CSRF token: one seen before sign-in is worthless after it.

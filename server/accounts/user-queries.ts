@@ -16,40 +16,40 @@ export interface ApiTokenItem {
 }
 
 const statements = preparedFor((db) => ({
-  count: db.prepare('SELECT count(*) FROM users').pluck(),
-  byName: db.prepare('SELECT id, name, role, password_hash AS passwordHash FROM users WHERE name = ?'),
-  all: db.prepare('SELECT id, name, role, created_at AS createdAt FROM users ORDER BY name'),
-  insert: db.prepare('INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)'),
-  setRole: db.prepare('UPDATE users SET role = ? WHERE id = ?'),
-  setPassword: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
-  endSessions: db.prepare('DELETE FROM sessions WHERE user_id = ?'),
-  endTokens: db.prepare('DELETE FROM api_tokens WHERE user_id = ?'),
-  addToken: db.prepare('INSERT INTO api_tokens (token_hash, user_id, name, created_at) VALUES (?, ?, ?, ?)'),
-  tokens: db.prepare(`
+  count: db.prepare<[], number>('SELECT count(*) FROM users').pluck(),
+  byName: db.prepare<[name: string], User & { passwordHash: string }>('SELECT id, name, role, password_hash AS passwordHash FROM users WHERE name = ?'),
+  all: db.prepare<[], UserListItem>('SELECT id, name, role, created_at AS createdAt FROM users ORDER BY name'),
+  insert: db.prepare<[name: string, role: Role, passwordHash: string, createdAt: string]>('INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)'),
+  setRole: db.prepare<[role: Role, id: number]>('UPDATE users SET role = ? WHERE id = ?'),
+  setPassword: db.prepare<[passwordHash: string, id: number]>('UPDATE users SET password_hash = ? WHERE id = ?'),
+  endSessions: db.prepare<[userId: number]>('DELETE FROM sessions WHERE user_id = ?'),
+  endTokens: db.prepare<[userId: number]>('DELETE FROM api_tokens WHERE user_id = ?'),
+  addToken: db.prepare<[tokenHash: string, userId: number, name: string, createdAt: string]>('INSERT INTO api_tokens (token_hash, user_id, name, created_at) VALUES (?, ?, ?, ?)'),
+  tokens: db.prepare<[userId: number], ApiTokenItem>(`
     SELECT id, name, created_at AS createdAt, last_used_at AS lastUsedAt FROM api_tokens
     WHERE user_id = ? ORDER BY id DESC`),
-  revokeToken: db.prepare('DELETE FROM api_tokens WHERE id = ? AND user_id = ? RETURNING name').pluck(),
-  byToken: db.prepare(`
+  revokeToken: db.prepare<[tokenId: number, userId: number], string>('DELETE FROM api_tokens WHERE id = ? AND user_id = ? RETURNING name').pluck(),
+  byToken: db.prepare<[tokenHash: string], User>(`
     SELECT u.id, u.name, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`),
-  touchToken: db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?'),
-  admins: db.prepare("SELECT count(*) FROM users WHERE role = 'admin'").pluck(),
+  touchToken: db.prepare<[at: string, tokenHash: string]>('UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?'),
+  admins: db.prepare<[], number>("SELECT count(*) FROM users WHERE role = 'admin'").pluck(),
 }));
 
 export function countUsers(db: Db): number {
-  return statements(db).count.get() as number;
+  return statements(db).count.get() ?? 0;
 }
 
 export function countAdmins(db: Db): number {
-  return statements(db).admins.get() as number;
+  return statements(db).admins.get() ?? 0;
 }
 
 export function findUserByName(db: Db, name: string): User | undefined {
-  const row = statements(db).byName.get(name) as (User & { passwordHash: string }) | undefined;
+  const row = statements(db).byName.get(name);
   return row && { id: row.id, name: row.name, role: row.role };
 }
 
 export function listUsers(db: Db): UserListItem[] {
-  return statements(db).all.all() as UserListItem[];
+  return statements(db).all.all();
 }
 
 export async function createUser(db: Db, name: string, role: Role, password: string): Promise<User> {
@@ -85,7 +85,7 @@ function endAccess(db: Db, userId: number): void {
 
 /** The user when name and password match; undefined otherwise (without saying which was wrong). */
 export async function checkPassword(db: Db, name: string, password: string): Promise<User | undefined> {
-  const row = statements(db).byName.get(name) as (User & { passwordHash: string }) | undefined;
+  const row = statements(db).byName.get(name);
   // Compare against a dummy hash for unknown names so both paths take the same time.
   const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
   return row && ok ? { id: row.id, name: row.name, role: row.role } : undefined;
@@ -101,17 +101,17 @@ export function createApiToken(db: Db, userId: number, name: string): { id: numb
 }
 
 export function listApiTokens(db: Db, userId: number): ApiTokenItem[] {
-  return statements(db).tokens.all(userId) as ApiTokenItem[];
+  return statements(db).tokens.all(userId);
 }
 
 /** Revokes one of the person's own tokens; the token's name, or undefined when they hold no such token. */
 export function revokeApiToken(db: Db, userId: number, tokenId: number): string | undefined {
-  return statements(db).revokeToken.get(tokenId, userId) as string | undefined;
+  return statements(db).revokeToken.get(tokenId, userId);
 }
 
 export function userForApiToken(db: Db, token: string): User | undefined {
   const hash = hashToken(token);
-  const user = statements(db).byToken.get(hash) as User | undefined;
+  const user = statements(db).byToken.get(hash);
   if (user) statements(db).touchToken.run(new Date().toISOString(), hash);
   return user;
 }

@@ -39,8 +39,8 @@ export interface AuditFilter {
 }
 
 const statements = preparedFor((db) => ({
-  insert: db.prepare('INSERT INTO audit_log (at, action, actor, subject, ip, detail) VALUES (?, ?, ?, ?, ?, ?)'),
-  list: db.prepare(`
+  insert: db.prepare<[at: string, action: AuditAction, actor: string | null, subject: string | null, ip: string | null, detail: string | null]>('INSERT INTO audit_log (at, action, actor, subject, ip, detail) VALUES (?, ?, ?, ?, ?, ?)'),
+  list: db.prepare<{ action: string | null; person: string | null; before: number | null; limit: number }, AuditEntry>(`
     SELECT id, at, action, actor, subject, ip, detail FROM audit_log
     WHERE (:action IS NULL OR action = :action)
       AND (:person IS NULL OR actor = :person COLLATE NOCASE OR subject = :person COLLATE NOCASE)
@@ -61,7 +61,7 @@ export function listAudit(db: Db, filter: AuditFilter): { entries: AuditEntry[];
     person: filter.person ?? null,
     before: filter.before ?? null,
     limit: filter.limit + 1,
-  }) as AuditEntry[];
+  });
   const entries = rows.slice(0, filter.limit);
   return { entries, nextBefore: rows.length > filter.limit ? entries.at(-1)!.id : null };
 }

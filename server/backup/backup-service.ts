@@ -24,7 +24,7 @@ const COUNTED: Array<[table: string, label: string]> = [
 ];
 
 export function contentsOf(db: Db): string {
-  const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
+  const tables = new Set(db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all());
   return COUNTED.filter(([table]) => tables.has(table))
     .map(([table, label]) => `${db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()} ${label}`)
     .join(', ');

@@ -1,3 +1,4 @@
+import { startOfDay } from '../dates/days.ts';
 import type { Entry } from '../entries/entry.ts';
 import { markdownToText } from '../render/markdown.ts';
 import { unquoted, type ScriptLine } from '../entries/script-lines.ts';
@@ -39,7 +40,7 @@ export function fillMessage(template: string, values: MessageValues): string {
 
 /** "Tuesday 8 December 2026", the same words call-card.js writes for a date the agent picks. */
 export function writtenDate(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
+  return new Date(startOfDay(day)).toLocaleDateString('en-GB', {
     weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
   });
 }

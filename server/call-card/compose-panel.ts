@@ -1,3 +1,4 @@
+import { dayOf, startOfDay } from '../dates/days.ts';
 import type { StoredEntry } from '../entries/entry-queries.ts';
 import { fillMessage, messageTemplate, scriptFor, writtenDate } from './compose-message.ts';
 import { scriptLines } from '../entries/script-lines.ts';
@@ -14,8 +15,8 @@ export interface ComposeQuery {
 
 /** YYYY-MM-DD naming a day that exists (not 2027-02-31). */
 function isRealDay(day: string): boolean {
-  const time = Date.parse(`${day}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
+  const time = startOfDay(day);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(time) && dayOf(time) === day;
 }
 
 /** The last value sent for a field (a date chip sends `promised` after the date box), trimmed and capped. */

@@ -1,4 +1,5 @@
-import { addCalendarDays, addWorkingDays } from './working-days.ts';
+import { addDays } from '../dates/days.ts';
+import { addWorkingDays } from './working-days.ts';
 
 /**
  * The durations a timeline names ("within 3–5 working days", "2 business days", "in 10 days",
@@ -45,7 +46,7 @@ export function timelinePromises(timeline: string, today: string): TimelinePromi
     }
     if (!(to > 0) || to > 366) continue;
     const date =
-      unit === 'working days' ? addWorkingDays(today, to) : addCalendarDays(today, unit === 'weeks' ? to * 7 : to);
+      unit === 'working days' ? addWorkingDays(today, to) : addDays(today, unit === 'weeks' ? to * 7 : to);
     promises.push({ phrase, from, to, unit, date });
   }
   return promises;

@@ -1,9 +1,10 @@
-/**
- * Calendar arithmetic for promises made on a call. Days are YYYY-MM-DD strings; weekdays are
- * worked out in UTC from the date alone, so a day is a Saturday wherever the server runs.
- */
+import { addDays, startOfDay } from '../dates/days.ts';
 
-const DAY_MS = 86_400_000;
+/**
+ * Working days for promises made on a call. Days are YYYY-MM-DD strings (calendar days in
+ * dates/days.ts); weekdays are worked out in UTC from the date alone, so a day is a Saturday
+ * wherever the server runs.
+ */
 
 /** Today's date where the server runs (its time zone), which is the day the agent is on the call. */
 export function localToday(now = new Date()): string {
@@ -11,16 +12,9 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-const toTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
-const toDay = (time: number) => new Date(time).toISOString().slice(0, 10);
-
 /** 0 = Sunday … 6 = Saturday. */
-export const weekday = (day: string) => new Date(toTime(day)).getUTCDay();
+export const weekday = (day: string) => new Date(startOfDay(day)).getUTCDay();
 export const isWeekend = (day: string) => weekday(day) === 0 || weekday(day) === 6;
-
-export function addCalendarDays(day: string, days: number): string {
-  return toDay(toTime(day) + days * DAY_MS);
-}
 
 /**
  * The day by which `days` working days (Monday to Friday) have passed after `day`: the day itself
@@ -31,10 +25,10 @@ export function addWorkingDays(day: string, days: number): string {
   // Move to the last working day at or before `day` (a weekend counts from its Friday), then
   // whole weeks of five, then the rest one by one, never landing on a weekend.
   const back = [2, 0, 0, 0, 0, 0, 1][weekday(day)]!;
-  let at = addCalendarDays(day, -back);
-  at = addCalendarDays(at, Math.floor((days - 1) / 5) * 7);
+  let at = addDays(day, -back);
+  at = addDays(at, Math.floor((days - 1) / 5) * 7);
   for (let left = ((days - 1) % 5) + 1; left > 0; ) {
-    at = addCalendarDays(at, 1);
+    at = addDays(at, 1);
     if (!isWeekend(at)) left--;
   }
   return at;

@@ -9,18 +9,18 @@ export interface CategorySummary {
 }
 
 const statements = preparedFor((db) => ({
-  bySlug: db.prepare('SELECT name, slug FROM categories WHERE slug = ?'),
-  withCounts: db.prepare(`
+  bySlug: db.prepare<[slug: string], { name: string; slug: string }>('SELECT name, slug FROM categories WHERE slug = ?'),
+  withCounts: db.prepare<[statusesJson: string], CategorySummary>(`
     SELECT c.name, c.slug, count(e.entry_no) AS entryCount
     FROM categories c JOIN entries e ON e.category_id = c.id AND e.status IN (SELECT value FROM json_each(?))
     GROUP BY c.id ORDER BY c.name`),
 }));
 
 export function findCategory(db: Db, slug: string): { name: string; slug: string } | undefined {
-  return statements(db).bySlug.get(slug) as { name: string; slug: string } | undefined;
+  return statements(db).bySlug.get(slug);
 }
 
 /** Categories with how many entries the reader may see in each (`statuses`, see visibleStatuses). */
 export function listCategories(db: Db, statuses: EntryStatus[]): CategorySummary[] {
-  return statements(db).withCounts.all(JSON.stringify(statuses)) as CategorySummary[];
+  return statements(db).withCounts.all(JSON.stringify(statuses));
 }

@@ -31,22 +31,24 @@ interface ProposalRow {
 }
 
 const statements = preparedFor((db) => ({
-  insert: db.prepare(`
+  insert: db.prepare<{
+    entryId: string; isNew: 0 | 1; baseRevision: number | null; author: string; summary: string; snapshot: string; now: string;
+  }>(`
     INSERT INTO proposals (entry_id, is_new, base_revision, author, summary, snapshot, state, created_at, updated_at)
     VALUES (@entryId, @isNew, @baseRevision, @author, @summary, @snapshot, 'pending', @now, @now)`),
-  find: db.prepare('SELECT * FROM proposals WHERE id = ?'),
-  byState: db.prepare('SELECT * FROM proposals WHERE state = ? ORDER BY created_at'),
-  byAuthor: db.prepare(`SELECT * FROM proposals WHERE author = ? ORDER BY
+  find: db.prepare<[id: number], ProposalRow>('SELECT * FROM proposals WHERE id = ?'),
+  byState: db.prepare<[state: ProposalState], ProposalRow>('SELECT * FROM proposals WHERE state = ? ORDER BY created_at'),
+  byAuthor: db.prepare<[author: string], ProposalRow>(`SELECT * FROM proposals WHERE author = ? ORDER BY
     CASE state WHEN 'changes_requested' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END, updated_at DESC LIMIT 100`),
-  openForEntry: db.prepare("SELECT * FROM proposals WHERE entry_id = ? AND state IN ('pending', 'changes_requested') ORDER BY created_at"),
-  pendingNewId: db.prepare("SELECT 1 FROM proposals WHERE entry_id = ? AND is_new = 1 AND state IN ('pending', 'changes_requested')").pluck(),
-  countPending: db.prepare("SELECT count(*) FROM proposals WHERE state = 'pending'").pluck(),
-  countChangesRequested: db.prepare("SELECT count(*) FROM proposals WHERE author = ? AND state = 'changes_requested'").pluck(),
-  setState: db.prepare('UPDATE proposals SET state = ?, updated_at = ? WHERE id = ?'),
-  revise: db.prepare(`UPDATE proposals SET snapshot = @snapshot, summary = @summary, base_revision = @baseRevision,
+  openForEntry: db.prepare<[entryId: string], ProposalRow>("SELECT * FROM proposals WHERE entry_id = ? AND state IN ('pending', 'changes_requested') ORDER BY created_at"),
+  pendingNewId: db.prepare<[entryId: string], 1>("SELECT 1 FROM proposals WHERE entry_id = ? AND is_new = 1 AND state IN ('pending', 'changes_requested')").pluck(),
+  countPending: db.prepare<[], number>("SELECT count(*) FROM proposals WHERE state = 'pending'").pluck(),
+  countChangesRequested: db.prepare<[author: string], number>("SELECT count(*) FROM proposals WHERE author = ? AND state = 'changes_requested'").pluck(),
+  setState: db.prepare<[state: ProposalState, now: string, id: number]>('UPDATE proposals SET state = ?, updated_at = ? WHERE id = ?'),
+  revise: db.prepare<{ id: number; snapshot: string; summary: string; baseRevision: number | null; now: string }>(`UPDATE proposals SET snapshot = @snapshot, summary = @summary, base_revision = @baseRevision,
     state = 'pending', updated_at = @now WHERE id = @id`),
-  event: db.prepare('INSERT INTO review_events (proposal_id, actor, decision, comment, created_at) VALUES (?, ?, ?, ?, ?)'),
-  events: db.prepare('SELECT actor, decision, comment, created_at AS createdAt FROM review_events WHERE proposal_id = ? ORDER BY id'),
+  event: db.prepare<[proposalId: number, actor: string, decision: ReviewDecision, comment: string, now: string]>('INSERT INTO review_events (proposal_id, actor, decision, comment, created_at) VALUES (?, ?, ?, ?, ?)'),
+  events: db.prepare<[proposalId: number], ReviewEvent>('SELECT actor, decision, comment, created_at AS createdAt FROM review_events WHERE proposal_id = ? ORDER BY id'),
 }));
 
 function fromRow(row: ProposalRow): Proposal {
@@ -82,20 +84,20 @@ export function insertProposal(
 }
 
 export function findProposal(db: Db, id: number): Proposal | undefined {
-  const row = statements(db).find.get(id) as ProposalRow | undefined;
+  const row = statements(db).find.get(id);
   return row && fromRow(row);
 }
 
 export function proposalsInState(db: Db, state: ProposalState): Proposal[] {
-  return (statements(db).byState.all(state) as ProposalRow[]).map(fromRow);
+  return statements(db).byState.all(state).map(fromRow);
 }
 
 export function proposalsBy(db: Db, author: string): Proposal[] {
-  return (statements(db).byAuthor.all(author) as ProposalRow[]).map(fromRow);
+  return statements(db).byAuthor.all(author).map(fromRow);
 }
 
 export function openProposalsFor(db: Db, entryId: string): Proposal[] {
-  return (statements(db).openForEntry.all(entryId) as ProposalRow[]).map(fromRow);
+  return statements(db).openForEntry.all(entryId).map(fromRow);
 }
 
 export function idIsProposed(db: Db, entryId: string): boolean {
@@ -103,11 +105,11 @@ export function idIsProposed(db: Db, entryId: string): boolean {
 }
 
 export function countPendingProposals(db: Db): number {
-  return statements(db).countPending.get() as number;
+  return statements(db).countPending.get() ?? 0;
 }
 
 export function countChangesRequested(db: Db, author: string): number {
-  return statements(db).countChangesRequested.get(author) as number;
+  return statements(db).countChangesRequested.get(author) ?? 0;
 }
 
 export function setProposalState(db: Db, id: number, state: ProposalState): void {
@@ -123,5 +125,5 @@ export function recordReviewEvent(db: Db, proposalId: number, actor: string, dec
 }
 
 export function reviewEvents(db: Db, proposalId: number): ReviewEvent[] {
-  return statements(db).events.all(proposalId) as ReviewEvent[];
+  return statements(db).events.all(proposalId);
 }

@@ -10,9 +10,9 @@ export interface Change {
 }
 
 const statements = preparedFor((db) => ({
-  record: db.prepare('INSERT INTO changes (subject, id, at) VALUES (?, ?, ?)'),
-  latest: db.prepare('SELECT coalesce(max(seq), 0) FROM changes').pluck(),
-  since: db.prepare('SELECT seq, subject, id FROM changes WHERE seq > ? ORDER BY seq'),
+  record: db.prepare<[subject: ChangeSubject, id: string, at: string]>('INSERT INTO changes (subject, id, at) VALUES (?, ?, ?)'),
+  latest: db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM changes').pluck(),
+  since: db.prepare<[seq: number], Change>('SELECT seq, subject, id FROM changes WHERE seq > ? ORDER BY seq'),
 }));
 
 /** Bumps the change sequence; call inside the transaction of the write it records. */
@@ -21,9 +21,9 @@ export function recordChange(db: Db, subject: ChangeSubject, id: string, at: str
 }
 
 export function latestChangeSeq(db: Db): number {
-  return statements(db).latest.get() as number;
+  return statements(db).latest.get() ?? 0;
 }
 
 export function changesSince(db: Db, seq: number): Change[] {
-  return statements(db).since.all(seq) as Change[];
+  return statements(db).since.all(seq);
 }

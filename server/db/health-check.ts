@@ -20,9 +20,9 @@ export function databaseProblems(db: Db): string[] {
     problems.push(`full-text index: ${(error as Error).message}`);
   }
   const withoutRevision = db
-    .prepare('SELECT id FROM entries e WHERE NOT EXISTS (SELECT 1 FROM revisions r WHERE r.entry_id = e.id AND r.number = e.revision)')
+    .prepare<[], string>('SELECT id FROM entries e WHERE NOT EXISTS (SELECT 1 FROM revisions r WHERE r.entry_id = e.id AND r.number = e.revision)')
     .pluck()
-    .all() as string[];
+    .all();
   problems.push(...withoutRevision.map((id) => `entry ${id} has no row for its current revision`));
   return problems;
 }

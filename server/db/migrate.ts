@@ -15,8 +15,8 @@ export function migrate(db: Db): string[] {
     name TEXT PRIMARY KEY,
     applied_at TEXT NOT NULL
   )`);
-  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE name = ?').pluck();
-  const record = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
+  const isApplied = db.prepare<[name: string], 1>('SELECT 1 FROM schema_migrations WHERE name = ?').pluck();
+  const record = db.prepare<[name: string, appliedAt: string]>('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
   const names = readdirSync(MIGRATIONS_DIR).filter((name) => /^\d{4}_.+\.sql$/.test(name)).sort();
   return names.filter((name) =>
     writeTransaction(db, () => {

@@ -1,3 +1,4 @@
+import { today } from '../dates/days.ts';
 import { renderMarkdown } from '../render/markdown.ts';
 import { PROSE_SECTIONS, type Entry } from './entry.ts';
 import { entryView } from './entry-view.ts';
@@ -13,6 +14,6 @@ export function entryPreview(entry: Entry) {
   return entryView(
     { entry, html, revision: 0, createdAt: '', updatedAt: '', createdBy: null, categorySlug: '' },
     undefined,
-    new Date().toISOString().slice(0, 10),
+    today(),
   );
 }

@@ -56,32 +56,32 @@ const LIST_COLUMNS = `e.id, e.title, e.kind, e.kind = 'unusual' AS isUnusual, e.
   e.summary_text AS summary, e.updated_at AS updatedAt`;
 
 const statements = preparedFor((db) => ({
-  entry: db.prepare(`
+  entry: db.prepare<[id: string], EntryRow>(`
     SELECT e.*, c.name AS category, c.slug AS category_slug
     FROM entries e JOIN categories c ON c.id = e.category_id WHERE e.id = ?`),
-  tags: db.prepare('SELECT tag FROM entry_tags WHERE entry_id = ? ORDER BY position').pluck(),
-  phrasings: db.prepare('SELECT text FROM entry_phrasings WHERE entry_id = ? ORDER BY position').pluck(),
-  options: db.prepare('SELECT kind, title, body_md, body_html FROM entry_options WHERE entry_id = ? ORDER BY position'),
-  ids: db.prepare('SELECT id FROM entries ORDER BY id').pluck(),
-  recent: db.prepare(`
+  tags: db.prepare<[entryId: string], string>('SELECT tag FROM entry_tags WHERE entry_id = ? ORDER BY position').pluck(),
+  phrasings: db.prepare<[entryId: string], string>('SELECT text FROM entry_phrasings WHERE entry_id = ? ORDER BY position').pluck(),
+  options: db.prepare<[entryId: string], OptionRow>('SELECT kind, title, body_md, body_html FROM entry_options WHERE entry_id = ? ORDER BY position'),
+  ids: db.prepare<[], string>('SELECT id FROM entries ORDER BY id').pluck(),
+  recent: db.prepare<[statusesJson: string, limit: number], EntryListItem>(`
     SELECT ${LIST_COLUMNS} FROM entries e JOIN categories c ON c.id = e.category_id
     WHERE e.status IN (SELECT value FROM json_each(?)) ORDER BY e.updated_at DESC, e.id LIMIT ?`),
-  inCategory: db.prepare(`
+  inCategory: db.prepare<[slug: string, statusesJson: string], EntryListItem>(`
     SELECT ${LIST_COLUMNS} FROM entries e JOIN categories c ON c.id = e.category_id
     WHERE c.slug = ? AND e.status IN (SELECT value FROM json_each(?)) ORDER BY e.kind, e.title`),
-  latestRevision: db.prepare(`
+  latestRevision: db.prepare<[entryId: string], RevisionInfo>(`
     SELECT number, author, summary, created_at AS createdAt FROM revisions
     WHERE entry_id = ? ORDER BY number DESC LIMIT 1`),
-  count: db.prepare('SELECT count(*) FROM entries').pluck(),
-  revision: db.prepare('SELECT revision FROM entries WHERE id = ?').pluck(),
-  languages: db.prepare("SELECT DISTINCT language FROM entries WHERE status <> 'archived' ORDER BY language").pluck(),
+  count: db.prepare<[], number>('SELECT count(*) FROM entries').pluck(),
+  revision: db.prepare<[id: string], number>('SELECT revision FROM entries WHERE id = ?').pluck(),
+  languages: db.prepare<[], string>("SELECT DISTINCT language FROM entries WHERE status <> 'archived' ORDER BY language").pluck(),
 }));
 
 export function findEntry(db: Db, id: string): StoredEntry | undefined {
   const s = statements(db);
-  const row = s.entry.get(id) as EntryRow | undefined;
+  const row = s.entry.get(id);
   if (!row) return undefined;
-  const options = s.options.all(id) as OptionRow[];
+  const options = s.options.all(id);
   const asOption = (o: OptionRow) => ({ title: o.title, body: o.body_md });
   return {
     entry: {
@@ -89,13 +89,13 @@ export function findEntry(db: Db, id: string): StoredEntry | undefined {
       title: row.title,
       kind: row.kind,
       category: row.category,
-      tags: s.tags.all(id) as string[],
+      tags: s.tags.all(id),
       language: row.language,
       translationOf: row.translation_of,
       status: row.status,
       owner: row.owner,
       reviewBy: row.review_by,
-      phrasings: s.phrasings.all(id) as string[],
+      phrasings: s.phrasings.all(id),
       summary: row.summary_md,
       solutions: options.filter((o) => o.kind === 'solution').map(asOption),
       alternatives: options.filter((o) => o.kind === 'alternative').map(asOption),
@@ -121,31 +121,31 @@ export function findEntry(db: Db, id: string): StoredEntry | undefined {
 }
 
 export function listEntryIds(db: Db): string[] {
-  return statements(db).ids.all() as string[];
+  return statements(db).ids.all();
 }
 
 export function countEntries(db: Db): number {
-  return statements(db).count.get() as number;
+  return statements(db).count.get() ?? 0;
 }
 
 /** The entry's current revision number, or null when there is no such entry. */
 export function revisionOf(db: Db, id: string): number | null {
-  return (statements(db).revision.get(id) as number | undefined) ?? null;
+  return statements(db).revision.get(id) ?? null;
 }
 
 /** `statuses`: what the reader may see (see visibleStatuses). */
 export function recentEntries(db: Db, limit: number, statuses: EntryStatus[]): EntryListItem[] {
-  return statements(db).recent.all(JSON.stringify(statuses), limit) as EntryListItem[];
+  return statements(db).recent.all(JSON.stringify(statuses), limit);
 }
 
 export function entriesInCategory(db: Db, slug: string, statuses: EntryStatus[]): EntryListItem[] {
-  return statements(db).inCategory.all(slug, JSON.stringify(statuses)) as EntryListItem[];
+  return statements(db).inCategory.all(slug, JSON.stringify(statuses));
 }
 
 export function latestRevision(db: Db, id: string): RevisionInfo | undefined {
-  return statements(db).latestRevision.get(id) as RevisionInfo | undefined;
+  return statements(db).latestRevision.get(id);
 }
 
 export function listLanguages(db: Db): string[] {
-  return statements(db).languages.all() as string[];
+  return statements(db).languages.all();
 }

@@ -58,6 +58,8 @@ function sameEntry(a: Entry, b: Entry): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+type EntryColumns = ReturnType<typeof entryRow>;
+
 function entryRow(db: Db, entry: Entry, revision: number, now: string) {
   const prose = Object.fromEntries(
     PROSE_SECTIONS.flatMap(({ key }) => {
@@ -113,20 +115,20 @@ const COLUMNS = [
 const INSERT_COLUMNS = ['id', ...COLUMNS, 'created_at', 'created_by'];
 
 const statements = preparedFor((db) => ({
-    insert: db.prepare(
+    insert: db.prepare<EntryColumns & { created_at: string; created_by: string }>(
       `INSERT INTO entries (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map((c) => `@${c}`).join(', ')})`,
     ),
-    update: db.prepare(`UPDATE entries SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`),
-    revision: db.prepare(
+    update: db.prepare<EntryColumns>(`UPDATE entries SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`),
+    revision: db.prepare<{ entry_id: string; number: number; author: string; summary: string; created_at: string; snapshot: string }>(
       `INSERT INTO revisions (entry_id, number, author, summary, created_at, snapshot)
        VALUES (@entry_id, @number, @author, @summary, @created_at, @snapshot)`,
     ),
-    clearTags: db.prepare('DELETE FROM entry_tags WHERE entry_id = ?'),
-    clearPhrasings: db.prepare('DELETE FROM entry_phrasings WHERE entry_id = ?'),
-    clearOptions: db.prepare('DELETE FROM entry_options WHERE entry_id = ?'),
-    tag: db.prepare('INSERT INTO entry_tags (entry_id, position, tag) VALUES (?, ?, ?)'),
-    phrasing: db.prepare('INSERT INTO entry_phrasings (entry_id, position, text) VALUES (?, ?, ?)'),
-    option: db.prepare(
+    clearTags: db.prepare<[entryId: string]>('DELETE FROM entry_tags WHERE entry_id = ?'),
+    clearPhrasings: db.prepare<[entryId: string]>('DELETE FROM entry_phrasings WHERE entry_id = ?'),
+    clearOptions: db.prepare<[entryId: string]>('DELETE FROM entry_options WHERE entry_id = ?'),
+    tag: db.prepare<[entryId: string, position: number, tag: string]>('INSERT INTO entry_tags (entry_id, position, tag) VALUES (?, ?, ?)'),
+    phrasing: db.prepare<[entryId: string, position: number, text: string]>('INSERT INTO entry_phrasings (entry_id, position, text) VALUES (?, ?, ?)'),
+    option: db.prepare<[entryId: string, position: number, kind: string, title: string, bodyMd: string, bodyHtml: string]>(
       'INSERT INTO entry_options (entry_id, position, kind, title, body_md, body_html) VALUES (?, ?, ?, ?, ?, ?)',
     ),
 }));

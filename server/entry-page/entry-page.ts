@@ -6,7 +6,7 @@ import { localToday } from '../call-card/working-days.ts';
 import { helpfulPanel, withFeedback } from '../feedback/feedback-view.ts';
 import { flagPanel, type FlagForm } from '../flags/flag-view.ts';
 import { freshnessPanel, type VerifyForm } from '../freshness/freshness-view.ts';
-import { today } from '../freshness/review-dates.ts';
+import { today } from '../dates/days.ts';
 import { openProposalsFor } from '../contribute/proposal-queries.ts';
 import { latestRevision } from '../entries/entry-queries.ts';
 import { entryView } from '../entries/entry-view.ts';

@@ -9,7 +9,7 @@ import { Conflict } from '../errors/domain-errors.ts';
 import { validate } from '../http/validate.ts';
 import { recordVerification, staleEntries, type StaleEntry } from './freshness-queries.ts';
 import { confirmTranslation } from '../translations/translation-queries.ts';
-import { addDays, daysBetween, today } from './review-dates.ts';
+import { addDays, daysBetween, today } from '../dates/days.ts';
 
 /** A lead verifies an entry (it is still right) and sets its next review date; the stale list. */
 

@@ -4,7 +4,7 @@ import type { Db } from '../db/connection.ts';
 import type { EntryStatus } from '../entries/entry.ts';
 import { latestVerification } from './freshness-queries.ts';
 import { FRESH_FOR_DAYS, type StaleItem } from './freshness-service.ts';
-import { addDays, today } from './review-dates.ts';
+import { addDays, today } from '../dates/days.ts';
 
 /** What the entry page and the stale page show about freshness, prepared for the templates. */
 

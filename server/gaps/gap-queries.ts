@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection.ts';
 import { preparedFor } from '../db/prepared.ts';
+import { daysAfter } from '../dates/days.ts';
 
 /**
  * Content gaps from the search log: what agents searched for and did not find (no results), or
@@ -21,7 +22,7 @@ const statements = preparedFor((db) => {
   // The same normal form in SQL as in gapKey(), so grouping and resolving agree.
   db.function('gap_key', { deterministic: true }, (query: unknown) => gapKey(String(query)));
   return {
-  gaps: db.prepare(`
+  gaps: db.prepare<{ since: string; limit: number }, Gap>(`
     WITH misses AS (
       SELECT gap_key(query) AS key, query, result_count, searched_at
       FROM search_log
@@ -34,7 +35,7 @@ const statements = preparedFor((db) => {
     GROUP BY key
     ORDER BY empty DESC, searches DESC, lastSearchedAt DESC
     LIMIT @limit`),
-  resolve: db.prepare(`
+  resolve: db.prepare<[queryKey: string, action: 'phrasing' | 'entry' | 'dismissed', entryId: string | null, by: string, at: string]>(`
     INSERT INTO gap_resolutions (query_key, action, entry_id, resolved_by, resolved_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (query_key) DO UPDATE SET action = excluded.action, entry_id = excluded.entry_id,
       resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at`),
@@ -46,8 +47,8 @@ export function gapKey(query: string): string {
 }
 
 export function listGaps(db: Db, limit = 50, now = new Date()): Gap[] {
-  const since = new Date(now.getTime() - GAP_WINDOW_DAYS * 86_400_000).toISOString();
-  return statements(db).gaps.all({ since, limit }) as Gap[];
+  const since = daysAfter(now, -GAP_WINDOW_DAYS).toISOString();
+  return statements(db).gaps.all({ since, limit });
 }
 
 export function resolveGap(db: Db, query: string, action: 'phrasing' | 'entry' | 'dismissed', entryId: string | null, by: string): void {

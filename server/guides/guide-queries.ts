@@ -15,9 +15,9 @@ interface GuideRow {
 }
 
 const statements = preparedFor((db) => ({
-  find: db.prepare('SELECT * FROM guides WHERE id = ?'),
-  all: db.prepare('SELECT * FROM guides ORDER BY position, title'),
-  upsert: db.prepare(`
+  find: db.prepare<[id: string], GuideRow>('SELECT * FROM guides WHERE id = ?'),
+  all: db.prepare<[], GuideRow>('SELECT * FROM guides ORDER BY position, title'),
+  upsert: db.prepare<Guide & { html: string; now: string }>(`
     INSERT INTO guides (id, title, summary, position, body_md, body_html, updated_at)
     VALUES (@id, @title, @summary, @order, @body, @html, @now)
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, summary = excluded.summary,
@@ -56,10 +56,10 @@ export function saveGuide(db: Db, guide: Guide): boolean {
 }
 
 export function findGuide(db: Db, id: string): StoredGuide | undefined {
-  const row = statements(db).find.get(id) as GuideRow | undefined;
+  const row = statements(db).find.get(id);
   return row && fromRow(row);
 }
 
 export function listGuides(db: Db): StoredGuide[] {
-  return (statements(db).all.all() as GuideRow[]).map(fromRow);
+  return statements(db).all.all().map(fromRow);
 }

@@ -4,7 +4,7 @@ import type { Db } from '../db/connection.ts';
 import { countOpenFlags } from '../flags/flag-queries.ts';
 import { DUE_SOON_DAYS } from '../freshness/freshness-service.ts';
 import { countStaleOwnedBy } from '../freshness/freshness-queries.ts';
-import { addDays, today } from '../freshness/review-dates.ts';
+import { addDays, today } from '../dates/days.ts';
 import { countChangesRequested, countPendingProposals } from '../contribute/proposal-queries.ts';
 
 /** What the header shows the signed-in person: role links and "waiting for me" counts (pages only). */

@@ -5,7 +5,7 @@ import { optionSuccess, type OptionSuccess } from '../feedback/feedback-queries.
 import { countOpenFlags, openFlags } from '../flags/flag-queries.ts';
 import { flagItem } from '../flags/flag-view.ts';
 import { staleEntries } from '../freshness/freshness-queries.ts';
-import { today } from '../freshness/review-dates.ts';
+import { today } from '../dates/days.ts';
 import { listGaps } from '../gaps/gap-queries.ts';
 import { countPendingProposals } from '../contribute/proposal-queries.ts';
 import { searchesPerDay } from './search-stats.ts';

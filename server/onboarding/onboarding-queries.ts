@@ -16,37 +16,37 @@ export interface ReadEntry {
 }
 
 const statements = preparedFor((db) => ({
-  paths: db.prepare('SELECT id, title, summary, position FROM onboarding_paths ORDER BY position, title'),
-  items: db.prepare('SELECT path_id, kind, item_id, why FROM onboarding_items ORDER BY path_id, position'),
-  upsertPath: db.prepare(`
+  paths: db.prepare<[], PathRow>('SELECT id, title, summary, position FROM onboarding_paths ORDER BY position, title'),
+  items: db.prepare<[], ItemRow>('SELECT path_id, kind, item_id, why FROM onboarding_items ORDER BY path_id, position'),
+  upsertPath: db.prepare<{ id: string; title: string; summary: string; order: number; now: string }>(`
     INSERT INTO onboarding_paths (id, title, summary, position, updated_at) VALUES (@id, @title, @summary, @order, @now)
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, summary = excluded.summary,
       position = excluded.position, updated_at = excluded.updated_at`),
-  clearItems: db.prepare('DELETE FROM onboarding_items WHERE path_id = ?'),
-  insertItem: db.prepare('INSERT INTO onboarding_items (path_id, position, kind, item_id, why) VALUES (?, ?, ?, ?, ?)'),
-  deletePath: db.prepare('DELETE FROM onboarding_paths WHERE id = ?'),
-  nextOrder: db.prepare('SELECT coalesce(max(position), 0) + 1 FROM onboarding_paths').pluck(),
-  done: db.prepare('SELECT kind, item_id FROM onboarding_done WHERE person = ?'),
-  markDone: db.prepare('INSERT INTO onboarding_done (person, kind, item_id, done_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
-  markNotDone: db.prepare('DELETE FROM onboarding_done WHERE person = ? AND kind = ? AND item_id = ?'),
-  entryTitles: db.prepare('SELECT id, title, status, created_by FROM entries'),
-  guideTitles: db.prepare('SELECT id, title FROM guides'),
-  recordRead: db.prepare(`
+  clearItems: db.prepare<[pathId: string]>('DELETE FROM onboarding_items WHERE path_id = ?'),
+  insertItem: db.prepare<[pathId: string, position: number, kind: ItemKind, itemId: string, why: string]>('INSERT INTO onboarding_items (path_id, position, kind, item_id, why) VALUES (?, ?, ?, ?, ?)'),
+  deletePath: db.prepare<[id: string]>('DELETE FROM onboarding_paths WHERE id = ?'),
+  nextOrder: db.prepare<[], number>('SELECT coalesce(max(position), 0) + 1 FROM onboarding_paths').pluck(),
+  done: db.prepare<[person: string], { kind: ItemKind; item_id: string }>('SELECT kind, item_id FROM onboarding_done WHERE person = ?'),
+  markDone: db.prepare<[person: string, kind: ItemKind, itemId: string, at: string]>('INSERT INTO onboarding_done (person, kind, item_id, done_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+  markNotDone: db.prepare<[person: string, kind: ItemKind, itemId: string]>('DELETE FROM onboarding_done WHERE person = ? AND kind = ? AND item_id = ?'),
+  entryTitles: db.prepare<[], { id: string; title: string; status: EntryStatus; created_by: string | null }>('SELECT id, title, status, created_by FROM entries'),
+  guideTitles: db.prepare<[], { id: string; title: string }>('SELECT id, title FROM guides'),
+  recordRead: db.prepare<[person: string, entryId: string, revision: number, at: string]>(`
     INSERT INTO entry_reads (person, entry_id, revision, read_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (person, entry_id) DO UPDATE SET revision = excluded.revision, read_at = excluded.read_at`),
-  changed: db.prepare(`
+  changed: db.prepare<[person: string], ReadEntry>(`
     SELECT e.id, e.title, e.revision, r.revision AS readRevision, e.created_at AS createdAt
     FROM entry_reads r JOIN entries e ON e.id = r.entry_id
     WHERE r.person = ? AND e.status = 'vetted' AND e.revision > r.revision ORDER BY e.updated_at DESC`),
-  created: db.prepare(`
+  created: db.prepare<[since: string, person: string], ReadEntry>(`
     SELECT e.id, e.title, e.revision, NULL AS readRevision, e.created_at AS createdAt FROM entries e
     WHERE e.status = 'vetted' AND e.created_at > ?
       AND NOT EXISTS (SELECT 1 FROM entry_reads r WHERE r.person = ? AND r.entry_id = e.id)
     ORDER BY e.created_at DESC`),
-  seenAt: db.prepare(`
+  seenAt: db.prepare<{ person: string }, string>(`
     SELECT coalesce((SELECT seen_at FROM onboarding_seen WHERE person = @person),
                     (SELECT created_at FROM users WHERE name = @person), '')`).pluck(),
-  setSeen: db.prepare(`
+  setSeen: db.prepare<[person: string, at: string]>(`
     INSERT INTO onboarding_seen (person, seen_at) VALUES (?, ?)
     ON CONFLICT (person) DO UPDATE SET seen_at = excluded.seen_at`),
 }));
@@ -55,12 +55,12 @@ const statements = preparedFor((db) => ({
 export function listPaths(db: Db): Path[] {
   const s = statements(db);
   const items = new Map<string, PathItem[]>();
-  for (const row of s.items.all() as ItemRow[]) {
+  for (const row of s.items.all()) {
     const list = items.get(row.path_id) ?? [];
     list.push({ kind: row.kind, id: row.item_id, why: row.why });
     items.set(row.path_id, list);
   }
-  return (s.paths.all() as PathRow[]).map((row) => ({
+  return s.paths.all().map((row) => ({
     id: row.id,
     title: row.title,
     summary: row.summary,
@@ -74,7 +74,7 @@ export function findPath(db: Db, id: string): Path | undefined {
 }
 
 export function nextPathOrder(db: Db): number {
-  return statements(db).nextOrder.get() as number;
+  return statements(db).nextOrder.get() ?? 1;
 }
 
 /** Stores a path and replaces its items; the one write path for imports and the leads' edits. */
@@ -93,7 +93,7 @@ export function deletePath(db: Db, id: string): boolean {
 
 /** The items this person has marked done (or read to the end), as `kind:id` keys. */
 export function doneKeys(db: Db, person: string): Set<string> {
-  const rows = statements(db).done.all(person) as { kind: ItemKind; item_id: string }[];
+  const rows = statements(db).done.all(person);
   return new Set(rows.map((row) => itemKey({ kind: row.kind, id: row.item_id })));
 }
 
@@ -109,10 +109,10 @@ export interface Titled { title: string; status?: EntryStatus; createdBy?: strin
 export function itemTitles(db: Db): Map<string, Titled> {
   const s = statements(db);
   const titles = new Map<string, Titled>();
-  for (const row of s.entryTitles.all() as { id: string; title: string; status: EntryStatus; created_by: string | null }[]) {
+  for (const row of s.entryTitles.all()) {
     titles.set(itemKey({ kind: 'entry', id: row.id }), { title: row.title, status: row.status, createdBy: row.created_by });
   }
-  for (const row of s.guideTitles.all() as { id: string; title: string }[]) {
+  for (const row of s.guideTitles.all()) {
     titles.set(itemKey({ kind: 'guide', id: row.id }), { title: row.title });
   }
   return titles;
@@ -124,13 +124,13 @@ export function recordRead(db: Db, person: string, entryId: string, revision: nu
 
 /** Vetted entries this person read whose current revision is newer than the one they read. */
 export function changedSinceRead(db: Db, person: string): ReadEntry[] {
-  return statements(db).changed.all(person) as ReadEntry[];
+  return statements(db).changed.all(person);
 }
 
 /** Vetted entries created since this person last looked (or since their account was made), unread. */
 export function newSinceSeen(db: Db, person: string): ReadEntry[] {
   const s = statements(db);
-  return s.created.all(s.seenAt.get({ person }) as string, person) as ReadEntry[];
+  return s.created.all(s.seenAt.get({ person }) ?? '', person);
 }
 
 export function setSeen(db: Db, person: string, at: string): void {

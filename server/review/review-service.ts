@@ -3,6 +3,7 @@ import { requirePermission } from '../people/permissions.ts';
 import type { User } from '../people/user.ts';
 import type { Db } from '../db/connection.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
+import { addDays, today } from '../dates/days.ts';
 import { findEntry } from '../entries/entry-queries.ts';
 import { FRESH_FOR_DAYS } from '../freshness/freshness-service.ts';
 import { saveEntry } from '../entries/save-entry.ts';
@@ -75,7 +76,7 @@ function publish(db: Db, proposal: Proposal, lead: User): number {
   if (!proposal.isNew && current && current.revision !== proposal.baseRevision) {
     throw new EditConflict(current, proposal.entry);
   }
-  const reviewBy = new Date(Date.now() + FRESH_FOR_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const reviewBy = addDays(today(), FRESH_FOR_DAYS);
   const entry = {
     ...proposal.entry,
     status: 'vetted' as const,

@@ -13,17 +13,17 @@ export interface Revision extends RevisionInfo {
 const INFO_COLUMNS = 'number, author, summary, created_at AS createdAt';
 
 const statements = preparedFor((db) => ({
-  list: db.prepare(`SELECT ${INFO_COLUMNS} FROM revisions WHERE entry_id = ? ORDER BY number DESC`),
-  one: db.prepare(`SELECT ${INFO_COLUMNS}, snapshot FROM revisions WHERE entry_id = ? AND number = ?`),
+  list: db.prepare<[entryId: string], RevisionInfo>(`SELECT ${INFO_COLUMNS} FROM revisions WHERE entry_id = ? ORDER BY number DESC`),
+  one: db.prepare<[entryId: string, number: number], RevisionInfo & { snapshot: string }>(`SELECT ${INFO_COLUMNS}, snapshot FROM revisions WHERE entry_id = ? AND number = ?`),
 }));
 
 /** Every revision of an entry, newest first. */
 export function listRevisions(db: Db, entryId: string): RevisionInfo[] {
-  return statements(db).list.all(entryId) as RevisionInfo[];
+  return statements(db).list.all(entryId);
 }
 
 export function findRevision(db: Db, entryId: string, number: number): Revision | undefined {
-  const row = statements(db).one.get(entryId, number) as (RevisionInfo & { snapshot: string }) | undefined;
+  const row = statements(db).one.get(entryId, number);
   if (!row) return undefined;
   const { snapshot, ...info } = row;
   // Parsed with the entry schema so a snapshot from an older version of Plan B gets today's defaults.

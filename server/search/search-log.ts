@@ -20,13 +20,23 @@ export interface LoggedSearch {
 /** A typing session goes on in the row it started while no entry was opened, for this long. */
 const TYPING_SESSION_MS = 5 * 60_000;
 
+interface LogRow {
+  query: string;
+  filters: string;
+  resultCount: number;
+  tookMs: number;
+  at: string;
+  user: string;
+  source: SearchSource;
+}
+
 const statements = preparedFor((db) => ({
-  insert: db.prepare(`INSERT INTO search_log (query, filters, result_count, took_ms, searched_at, user, source)
+  insert: db.prepare<LogRow>(`INSERT INTO search_log (query, filters, result_count, took_ms, searched_at, user, source)
     VALUES (@query, @filters, @resultCount, @tookMs, @at, @user, @source)`),
-  continueTyping: db.prepare(`UPDATE search_log
+  continueTyping: db.prepare<LogRow & { id: number; since: string }>(`UPDATE search_log
     SET query = @query, filters = @filters, result_count = @resultCount, took_ms = @tookMs, searched_at = @at
     WHERE id = @id AND user = @user AND source = 'as-you-type' AND opened_entry_id IS NULL AND searched_at >= @since`),
-  opened: db.prepare(`UPDATE search_log SET opened_entry_id = ?, opened_at = ? WHERE id = ? AND user = ? AND opened_entry_id IS NULL`),
+  opened: db.prepare<[entryId: string, at: string, logId: number, user: string]>(`UPDATE search_log SET opened_entry_id = ?, opened_at = ? WHERE id = ? AND user = ? AND opened_entry_id IS NULL`),
 }));
 
 /**
@@ -35,7 +45,7 @@ const statements = preparedFor((db) => ({
  */
 export function logSearch(db: Db, search: LoggedSearch, continues?: number): number {
   const now = new Date();
-  const row = {
+  const row: LogRow = {
     query: search.query,
     filters: JSON.stringify(search.filters),
     resultCount: search.resultCount,

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { timelinePromises } from '../../server/call-card/timeline-promises.ts';
-import { addCalendarDays, addWorkingDays, isWeekend, localToday, weekday } from '../../server/call-card/working-days.ts';
+import { addWorkingDays, isWeekend, localToday, weekday } from '../../server/call-card/working-days.ts';
+import { addDays } from '../../server/dates/days.ts';
 
 // 2026-12-01 is a Tuesday.
 const TUESDAY = '2026-12-01';
@@ -10,7 +11,7 @@ const TUESDAY = '2026-12-01';
 function slowWorkingDays(day: string, days: number): string {
   let at = day;
   for (let left = days; left > 0; ) {
-    at = addCalendarDays(at, 1);
+    at = addDays(at, 1);
     if (!isWeekend(at)) left--;
   }
   return at;
@@ -38,8 +39,8 @@ describe('working days', () => {
         expect(isWeekend(fast)).toBe(false);
         expect(fast > day).toBe(true);
         // Never sooner than the same number of calendar days, never later than two weeks per ten.
-        expect(fast >= addCalendarDays(day, days)).toBe(true);
-        expect(fast <= addCalendarDays(day, Math.ceil((days * 7) / 5) + 2)).toBe(true);
+        expect(fast >= addDays(day, days)).toBe(true);
+        expect(fast <= addDays(day, Math.ceil((days * 7) / 5) + 2)).toBe(true);
       }),
     );
   });
@@ -93,7 +94,7 @@ describe('promises read from a timeline', () => {
         const perUnit = words === 'weeks' ? 7 : 1;
         const lowest = words.endsWith('working days') || words.startsWith('business')
           ? addWorkingDays(day, low)
-          : addCalendarDays(day, low * perUnit);
+          : addDays(day, low * perUnit);
         expect(promise!.date >= lowest).toBe(true);
         if (promise!.unit === 'working days') expect(isWeekend(promise!.date)).toBe(false);
       }),

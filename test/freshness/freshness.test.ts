@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connection.ts';
 import { findEntry, latestRevision } from '../../server/entries/entry-queries.ts';
 import { saveEntry } from '../../server/entries/save-entry.ts';
-import { addDays, today } from '../../server/freshness/review-dates.ts';
+import { addDays, today } from '../../server/dates/days.ts';
 import { startApp, type Client, type RunningApp } from '../support/app.ts';
 import { freshDatabase } from '../support/database.ts';
 import { makeEntry } from '../support/entries.ts';

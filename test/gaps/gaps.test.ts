@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { daysAfter } from '../../server/dates/days.ts';
 import type { Db } from '../../server/db/connection.ts';
 import { findEntry } from '../../server/entries/entry-queries.ts';
 import { startSeededApp, type RunningApp } from '../support/app.ts';
@@ -11,7 +12,7 @@ beforeEach(async () => {
 });
 
 function logSearch(query: string, resultCount: number, opened: string | null = null, daysAgo = 0) {
-  const at = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
+  const at = daysAfter(Date.now(), -daysAgo).toISOString();
   db.prepare(
     `INSERT INTO search_log (query, filters, result_count, took_ms, searched_at, user, source, opened_entry_id, opened_at)
      VALUES (?, '{}', ?, 1, ?, 'sam', 'page', ?, ?)`,

@@ -35,11 +35,11 @@ export interface FindResults {
 
 const mark = (column: number) => `highlight(entries_fts, ${column}, '${OPEN}', '${CLOSE}')`;
 const statements = preparedFor((db) => ({
-  find: db.prepare(`SELECT e.id, e.status, c.name AS category, ${mark(0)} AS title, ${mark(1)} AS phrasings, ${mark(2)} AS tags,
+  find: db.prepare<[match: string], Row>(`SELECT e.id, e.status, c.name AS category, ${mark(0)} AS title, ${mark(1)} AS phrasings, ${mark(2)} AS tags,
       ${mark(3)} AS summary, ${mark(4)} AS body
     FROM entries_fts JOIN entries e ON e.entry_no = entries_fts.rowid JOIN categories c ON c.id = e.category_id
     WHERE entries_fts MATCH ? ORDER BY rank LIMIT ${LIMIT}`),
-  count: db.prepare('SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?').pluck(),
+  count: db.prepare<[match: string], number>('SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?').pluck(),
 }));
 
 interface Row {
@@ -64,10 +64,10 @@ export function findExpression(query: string): string | null {
 export function findInEntries(db: Db, query: string): FindResults {
   const expression = findExpression(query);
   if (!expression) return { query, total: 0, entries: [] };
-  const rows = statements(db).find.all(expression) as Row[];
+  const rows = statements(db).find.all(expression);
   return {
     query,
-    total: statements(db).count.get(expression) as number,
+    total: statements(db).count.get(expression) ?? 0,
     entries: rows.map((row) => ({
       id: row.id,
       title: row.title.replaceAll(OPEN, '').replaceAll(CLOSE, ''),

@@ -8,8 +8,8 @@ const SELECT = `
   FROM entries e JOIN categories c ON c.id = e.category_id`;
 
 const statements = preparedFor((db) => ({
-  all: db.prepare(SELECT),
-  one: db.prepare(`${SELECT} WHERE e.id = ?`),
+  all: db.prepare<[], Row>(SELECT),
+  one: db.prepare<[id: string], Row>(`${SELECT} WHERE e.id = ?`),
 }));
 
 type Row = Omit<IndexedEntry, 'phrasings'> & { phrasings_text: string };
@@ -20,10 +20,10 @@ const toEntry = ({ phrasings_text, ...row }: Row): IndexedEntry => ({
 });
 
 export function* allIndexedEntries(db: Db): Generator<IndexedEntry> {
-  for (const row of statements(db).all.iterate() as Iterable<Row>) yield toEntry(row);
+  for (const row of statements(db).all.iterate()) yield toEntry(row);
 }
 
 export function indexedEntry(db: Db, id: string): IndexedEntry | undefined {
-  const row = statements(db).one.get(id) as Row | undefined;
+  const row = statements(db).one.get(id);
   return row && toEntry(row);
 }

@@ -13,14 +13,14 @@ export interface EntryTexts {
 const SELECT = `SELECT entry_no, id, title, phrasings_text FROM entries WHERE status <> 'archived'`;
 
 const statements = preparedFor((db) => ({
-  page: db.prepare(`${SELECT} AND entry_no > ? ORDER BY entry_no LIMIT ?`),
-  one: db.prepare(`${SELECT} AND id = ?`),
-  count: db.prepare(`SELECT count(*) FROM entries WHERE status <> 'archived'`).pluck(),
+  page: db.prepare<[after: number, limit: number], Row>(`${SELECT} AND entry_no > ? ORDER BY entry_no LIMIT ?`),
+  one: db.prepare<[id: string], Row>(`${SELECT} AND id = ?`),
+  count: db.prepare<[], number>(`SELECT count(*) FROM entries WHERE status <> 'archived'`).pluck(),
 }));
 
 /** How many entries search can show, and so would compare by meaning. */
 export function countSearchable(db: Db): number {
-  return statements(db).count.get() as number;
+  return statements(db).count.get() ?? 0;
 }
 
 interface Row {
@@ -38,7 +38,7 @@ const toTexts = ({ id, title, phrasings_text }: Row): EntryTexts => ({
 /** The entries in pages, so a caller can yield between them (an open iterator would lock the connection). */
 export function* entryTextPages(db: Db, pageSize = 500): Generator<EntryTexts[]> {
   for (let after = 0; ; ) {
-    const rows = statements(db).page.all(after, pageSize) as Row[];
+    const rows = statements(db).page.all(after, pageSize);
     if (!rows.length) return;
     after = rows.at(-1)!.entry_no;
     yield rows.map(toTexts);
@@ -47,6 +47,6 @@ export function* entryTextPages(db: Db, pageSize = 500): Generator<EntryTexts[]>
 
 /** The entry's texts, or undefined if it is gone or archived. */
 export function entryTexts(db: Db, id: string): EntryTexts | undefined {
-  const row = statements(db).one.get(id) as Row | undefined;
+  const row = statements(db).one.get(id);
   return row && toTexts(row);
 }

@@ -3,11 +3,11 @@ import type { Db } from '../../db/connection.ts';
 import { preparedFor } from '../../db/prepared.ts';
 
 const statements = preparedFor((db) => ({
-  get: db.prepare('SELECT vector FROM text_vectors WHERE hash = ?').pluck(),
-  has: db.prepare('SELECT 1 FROM text_vectors WHERE hash = ?').pluck(),
-  put: db.prepare('INSERT OR REPLACE INTO text_vectors (hash, vector) VALUES (?, ?)'),
-  drop: db.prepare('DELETE FROM text_vectors WHERE hash = ?'),
-  hashes: db.prepare('SELECT hash FROM text_vectors').pluck(),
+  get: db.prepare<[hash: string], Buffer>('SELECT vector FROM text_vectors WHERE hash = ?').pluck(),
+  has: db.prepare<[hash: string], 1>('SELECT 1 FROM text_vectors WHERE hash = ?').pluck(),
+  put: db.prepare<[hash: string, vector: Buffer]>('INSERT OR REPLACE INTO text_vectors (hash, vector) VALUES (?, ?)'),
+  drop: db.prepare<[hash: string]>('DELETE FROM text_vectors WHERE hash = ?'),
+  hashes: db.prepare<[], string>('SELECT hash FROM text_vectors').pluck(),
 }));
 
 /** The key of a text's vector: the same text under another model is another vector. */
@@ -16,7 +16,7 @@ export function textHash(modelId: string, text: string): string {
 }
 
 export function storedVector(db: Db, hash: string): Int8Array | undefined {
-  const blob = statements(db).get.get(hash) as Buffer | undefined;
+  const blob = statements(db).get.get(hash);
   return blob && new Int8Array(blob.buffer, blob.byteOffset, blob.byteLength);
 }
 
@@ -32,7 +32,7 @@ export function storeVectors(db: Db, rows: [hash: string, vector: Int8Array][]):
 /** Drops the vectors whose hash `keep` says no to: texts no entry has any more. */
 export function dropVectors(db: Db, keep: (hash: string) => boolean): number {
   const { drop, hashes } = statements(db);
-  const stale = (hashes.all() as string[]).filter((hash) => !keep(hash));
+  const stale = hashes.all().filter((hash) => !keep(hash));
   db.transaction(() => stale.forEach((hash) => drop.run(hash)))();
   return stale.length;
 }

@@ -12,10 +12,10 @@ export function quotedPhrases(query: string): string[] {
 }
 
 const statements = preparedFor((db) => ({
-  holding: db.prepare(`SELECT e.id FROM entries_fts JOIN entries e ON e.entry_no = entries_fts.rowid WHERE entries_fts MATCH ?`).pluck(),
+  holding: db.prepare<[match: string], string>(`SELECT e.id FROM entries_fts JOIN entries e ON e.entry_no = entries_fts.rowid WHERE entries_fts MATCH ?`).pluck(),
 }));
 
 /** The ids of the entries that say every phrase (FTS5 phrases, as quotedPhrases gives them). */
 export function entriesSaying(db: Db, phrases: string[]): Set<string> {
-  return new Set(statements(db).holding.all(phrases.join(' AND ')) as string[]);
+  return new Set(statements(db).holding.all(phrases.join(' AND ')));
 }

@@ -35,10 +35,10 @@ function containsRun(words: string[], run: string[]): boolean {
 }
 
 const statements = preparedFor((db) => ({
-  all: db.prepare('SELECT group_no, term FROM synonyms ORDER BY group_no, id'),
-  version: db.prepare('SELECT coalesce(max(id), 0) FROM synonyms').pluck(),
-  clear: db.prepare('DELETE FROM synonyms'),
-  add: db.prepare('INSERT INTO synonyms (group_no, term) VALUES (?, ?)'),
+  all: db.prepare<[], { group_no: number; term: string }>('SELECT group_no, term FROM synonyms ORDER BY group_no, id'),
+  version: db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM synonyms').pluck(),
+  clear: db.prepare<[]>('DELETE FROM synonyms'),
+  add: db.prepare<[groupNo: number, term: string]>('INSERT INTO synonyms (group_no, term) VALUES (?, ?)'),
 }));
 
 export function loadSynonyms(db: Db): Synonyms {
@@ -48,7 +48,7 @@ export function loadSynonyms(db: Db): Synonyms {
 /** The groups as stored, in file order. */
 export function synonymGroups(db: Db): string[][] {
   const groups = new Map<number, string[]>();
-  for (const { group_no, term } of statements(db).all.all() as { group_no: number; term: string }[]) {
+  for (const { group_no, term } of statements(db).all.all()) {
     groups.set(group_no, [...(groups.get(group_no) ?? []), term]);
   }
   return [...groups.values()];
@@ -56,7 +56,7 @@ export function synonymGroups(db: Db): string[][] {
 
 /** Changes whenever the synonyms are replaced, in this process or another. */
 export function synonymsVersion(db: Db): number {
-  return statements(db).version.get() as number;
+  return statements(db).version.get() ?? 0;
 }
 
 /** Replaces all synonyms; call inside the import's transaction. */

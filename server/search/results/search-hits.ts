@@ -13,7 +13,7 @@ import { wordsToMark } from './stop-words.ts';
 const SNIPPET_SOURCE_CHARS = 1200;
 
 const statements = preparedFor((db) => ({
-  shown: db.prepare(`SELECT title, substr(summary_text, 1, ${SNIPPET_SOURCE_CHARS}) AS summary,
+  shown: db.prepare<[id: string], Shown>(`SELECT title, substr(summary_text, 1, ${SNIPPET_SOURCE_CHARS}) AS summary,
       substr(phrasings_text, 1, ${SNIPPET_SOURCE_CHARS}) AS phrasings, substr(body_text, 1, ${SNIPPET_SOURCE_CHARS}) AS body
     FROM entries WHERE id = ?`),
 }));
@@ -28,7 +28,7 @@ interface Shown {
 /** The hit for entry `no`, or null if it was deleted (by another process) since the index caught up. */
 export function hitOf(db: Db, index: EntryIndex, no: number, score: number, terms: string[]): Omit<SearchHit, 'coverage'> | null {
   const id = index.columns.ids[no]!;
-  const shown = statements(db).shown.get(id) as Shown | undefined;
+  const shown = statements(db).shown.get(id);
   if (!shown) return null;
   const category = index.categories[index.columns.category.data[no]!]!;
   const kind = ENTRY_KINDS[index.columns.kind.data[no]!]!;

@@ -23,7 +23,7 @@ interface Linked {
 }
 
 const statements = preparedFor((db) => ({
-  linked: db.prepare(`SELECT id, language, coalesce(translation_of, id) AS grp FROM entries
+  linked: db.prepare<[], LinkRow>(`SELECT id, language, coalesce(translation_of, id) AS grp FROM entries
     WHERE translation_of IS NOT NULL OR id IN (SELECT translation_of FROM entries WHERE translation_of IS NOT NULL)`),
 }));
 
@@ -34,7 +34,7 @@ const linkedCache = new WeakMap<Db, { seq: number; rows: LinkRow[] }>();
 function linkedRows(db: Db): LinkRow[] {
   const seq = latestChangeSeq(db);
   let cached = linkedCache.get(db);
-  if (cached?.seq !== seq) linkedCache.set(db, (cached = { seq, rows: statements(db).linked.all() as LinkRow[] }));
+  if (cached?.seq !== seq) linkedCache.set(db, (cached = { seq, rows: statements(db).linked.all() }));
   return cached.rows;
 }
 
