@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { issueSetupToken } from './accounts/first-run.ts';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { upgradeRenderedMarkdown } from './content/markdown-upgrade.ts';
 import { importStarterContentIfEmpty } from './content/starter-content.ts';
 import { openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
@@ -10,6 +11,8 @@ import { createBoundedServer, stopOnSignals } from './process/serve.ts';
 const config = loadConfig();
 const db = openDatabase(config.dbPath);
 migrate(db);
+const rendered = upgradeRenderedMarkdown(db);
+if (rendered) console.log(`Rendered the Markdown of ${rendered} entries again with the current renderer (once, after an upgrade).`);
 const starter = importStarterContentIfEmpty(db, config.contentDir);
 if (starter) console.log(`Imported the starter knowledge base: ${starter.created} entries, ${starter.guides} guides.`);
 

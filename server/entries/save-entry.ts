@@ -54,6 +54,18 @@ export function saveEntry(db: Db, entry: Entry, context: SaveContext): SaveResul
   });
 }
 
+/**
+ * Derives an entry's stored HTML and plain text again from its Markdown, after the renderer changed.
+ * Not an edit: no revision, the same updated_at; the change sequence moves so search reads the new text.
+ */
+export function deriveAgain(db: Db, id: string): void {
+  const stored = findEntry(db, id);
+  if (!stored) return;
+  statements(db).update.run(entryRow(db, stored.entry, stored.revision, stored.updatedAt));
+  writeLists(db, stored.entry);
+  recordChange(db, 'entry', id, new Date().toISOString());
+}
+
 function sameEntry(a: Entry, b: Entry): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }

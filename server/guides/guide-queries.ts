@@ -17,6 +17,7 @@ interface GuideRow {
 const statements = preparedFor((db) => ({
   find: db.prepare<[id: string], GuideRow>('SELECT * FROM guides WHERE id = ?'),
   all: db.prepare<[], GuideRow>('SELECT * FROM guides ORDER BY position, title'),
+  html: db.prepare<[html: string, id: string]>('UPDATE guides SET body_html = ? WHERE id = ?'),
   upsert: db.prepare<Guide & { html: string; now: string }>(`
     INSERT INTO guides (id, title, summary, position, body_md, body_html, updated_at)
     VALUES (@id, @title, @summary, @order, @body, @html, @now)
@@ -35,6 +36,11 @@ function fromRow(row: GuideRow): StoredGuide {
     html: row.body_html,
     updatedAt: row.updated_at,
   };
+}
+
+/** Renders a guide's stored HTML again from its Markdown, after the renderer changed (not an edit). */
+export function renderGuideAgain(db: Db, guide: StoredGuide): void {
+  statements(db).html.run(renderMarkdown(guide.body), guide.id);
 }
 
 /** Stores a guide when it differs from the stored one; returns whether it changed. */

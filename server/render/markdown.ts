@@ -40,6 +40,13 @@ const SAFE_HTML: sanitizeHtml.IOptions = {
   },
 };
 
+/**
+ * Bump when the same Markdown renders differently (stored HTML and text are derived once, on save):
+ * at start-up every entry and guide written by an older renderer is derived again (content/markdown-upgrade.ts).
+ * 2: text in angle brackets that is not an allowed tag is kept as typed (`Press <Enter>`), not dropped.
+ */
+export const MARKDOWN_RENDERER = 2;
+
 export function renderMarkdown(markdown: string): string {
   if (!markdown.trim()) return '';
   return sanitizeHtml(marked.parse(markdown) as string, SAFE_HTML).trim();
