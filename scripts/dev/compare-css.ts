@@ -2,8 +2,10 @@
 // Proves that a rewrite of the style sheet changes nothing visible: each page is loaded once, then
 // the old and the new sheet are applied in turn to the same DOM and every computed style of every
 // element (and of its ::before/::after) is compared, at one width between each pair of breakpoints,
-// with every <details> open and every :hover/:focus rule forced on, and in print. A full-page PNG of
-// each sheet at each width is compared byte for byte too; differing pairs are written to --out.
+// with every <details> open and every :hover/:focus rule forced on, and in print. Full-page PNGs of
+// both sheets are compared pixel by pixel too; differing pairs are written to --out. (A handful of
+// pixels around a focused field can differ between two shots of the same sheet: compare against a
+// copy of the old sheet with a comment added to see that noise.)
 // A PATH may end in `#type=WORDS` (types WORDS into the page's search box and waits for the live
 // results) or `#key=K` (presses K, e.g. `?` for the shortcuts dialog).
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../../test/browser/chromium.ts';
+import { signIn } from './sign-in.ts';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -58,7 +61,7 @@ async function apply(page: Page, css: string, forceStates: boolean): Promise<voi
 async function computedStyles(page: Page, mode: 'record' | 'compare'): Promise<string[]> {
   return page.evaluate((mode) => {
     // Custom properties differ by design (the new tokens); what they resolve to is in the others.
-    const names = [...getComputedStyle(document.documentElement)].filter((name) => !name.startsWith("--"));
+    const names = [...getComputedStyle(document.documentElement)].filter((name) => !name.startsWith('--'));
     const values: string[] = [];
     const labels: string[] = [];
     [...document.querySelectorAll('*')].forEach((el, i) => {
@@ -129,12 +132,7 @@ const browser = await launchChromium();
 // The sheet goes into a <style> element; the app's Content-Security-Policy would refuse it.
 const context = await browser.newContext({ bypassCSP: true, viewport: { width: widths[0]!, height: 800 } });
 const page = await context.newPage();
-if (values.user) {
-  await page.goto(`${values.base}/login`);
-  await page.fill('input[name=name]', values.user);
-  await page.fill('input[name=password]', values.password ?? '');
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('form[action="/login"] button')]);
-}
+if (values.user) await signIn(page, values.base!, values.user, values.password ?? '');
 let failures = 0;
 let compared = 0;
 for (const target of positionals.length ? positionals : ['/']) {
