@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../../test/browser/chromium.ts';
+import { signIn } from './sign-in.ts';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -21,12 +22,7 @@ const paths = positionals.length ? positionals : ['/'];
 mkdirSync(values.out!, { recursive: true });
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: Number(values.width), height: 900 } });
-if (values.user) {
-  await page.goto(`${values.base}/login`);
-  await page.fill('input[name=name]', values.user);
-  await page.fill('input[name=password]', values.password ?? '');
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('form[action="/login"] button')]);
-}
+if (values.user) await signIn(page, values.base!, values.user, values.password ?? '');
 for (const path of paths) {
   await page.goto(values.base + path);
   const name = path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home';
