@@ -38,6 +38,8 @@ import { requireReader } from './http/read-access.ts';
 import { noStoreWhenSignedIn, securityHeaders } from './http/security-headers.ts';
 import { refuseBrokenText } from './http/well-formed-input.ts';
 import { auditApi } from './audit/audit-api.ts';
+import { languageRoutes } from './i18n/language-routes.ts';
+import { readerLanguage } from './i18n/reader-language.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { createViewEngine } from './render/view-engine.ts';
 import { createSearch } from './search/search.ts';
@@ -73,12 +75,15 @@ export function createApp({ db, config }: AppContext) {
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(refuseBrokenText);
   app.use(cookieParser());
+  app.use(readerLanguage(db));
   app.use(identify(db));
+  app.use(readerLanguage(db)); // again, now that the person (and their own choice) is known
   app.use(noStoreWhenSignedIn);
   app.use(csrf);
 
   // Signing in and first-run setup work before anyone can read.
   app.use(accountRoutes(db));
+  app.use(languageRoutes(db));
   app.use('/api', accountApi(db));
   app.use(requireReader(config.readAccess));
   app.use(pageHeader(db));

@@ -6,6 +6,8 @@ import { setupTokenIsValid } from './first-run.ts';
 import { flash, safeNext, signInResponse, signOutResponse } from './session-cookie.ts';
 import { createToken, revokeToken, signedIn, tokensOf } from './token-service.ts';
 import { countUsers } from './user-queries.ts';
+import { languageChoices } from '../i18n/language-choices.ts';
+import { tryAgainIn } from '../i18n/try-again.ts';
 
 /** Sign in and out, first-run setup, and the person's own account page. */
 export function accountRoutes(db: Db) {
@@ -13,7 +15,7 @@ export function accountRoutes(db: Db) {
 
   router.get('/login', (req, res) => {
     if (res.locals.user) return res.redirect(safeNext(req.query.next));
-    res.render('accounts/login', { title: 'Sign in', next: safeNext(req.query.next), firstRun: countUsers(db) === 0 });
+    res.render('accounts/login', { title: req.t('login.title'), next: safeNext(req.query.next), firstRun: countUsers(db) === 0 });
   });
 
   router.post('/login', async (req, res) => {
@@ -25,7 +27,7 @@ export function accountRoutes(db: Db) {
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       if (error.headers) res.set(error.headers);
-      res.status(error.status).render('accounts/login', { title: 'Sign in', next, name: req.body?.name, error: error.message });
+      res.status(error.status).render('accounts/login', { title: req.t('login.title'), next, name: req.body?.name, error: error.status === 429 ? tryAgainIn(req.t, Number(error.headers?.['Retry-After'])) : error.status === 401 ? req.t('login.noMatch') : error.message });
     }
   });
 
@@ -35,20 +37,20 @@ export function accountRoutes(db: Db) {
   });
 
   router.get('/setup/:token', (req, res) => {
-    if (!setupTokenIsValid(db, req.params.token)) throw new HttpError(410, 'This setup link has already been used.');
-    res.render('accounts/setup', { title: 'Set up Plan B', token: req.params.token });
+    if (!setupTokenIsValid(db, req.params.token)) throw new HttpError(410, req.t('setup.used'));
+    res.render('accounts/setup', { title: req.t('setup.heading'), token: req.params.token });
   });
 
   router.post('/setup/:token', async (req, res) => {
     try {
       const admin = await completeSetup(db, req.params.token, req.body);
       signInResponse(db, req, res, admin.id);
-      flash(db, res, `Welcome, ${admin.name}. Add your team's accounts here.`);
+      flash(db, res, req.t('setup.welcome', { name: admin.name }));
       res.redirect('/admin/users');
     } catch (error) {
       if (!(error instanceof HttpError) || error.status === 410) throw error;
       res.status(error.status).render('accounts/setup', {
-        title: 'Set up Plan B',
+        title: req.t('setup.heading'),
         token: req.params.token,
         name: req.body?.name,
         error: error.message,
@@ -59,7 +61,7 @@ export function accountRoutes(db: Db) {
 
   const renderAccount = (res: Response, extra: Record<string, unknown> = {}) => {
     const user = signedIn(res.locals.user);
-    res.render('accounts/account', { title: 'Your account', account: user, tokens: tokensOf(db, user), ...extra });
+    res.render('accounts/account', { title: res.req.t('account.title'), account: user, tokens: tokensOf(db, user), interfaceLanguages: languageChoices(db, user.id), ...extra });
   };
 
   router.get('/account', (_req, res) => renderAccount(res));
@@ -78,7 +80,7 @@ export function accountRoutes(db: Db) {
   router.post('/account/tokens/:id/revoke', (req, res) => {
     const user = signedIn(res.locals.user);
     const revoked = revokeToken(db, user, req.params.id, { actor: user.name, ip: req.ip ?? null });
-    flash(db, res, `Revoked the token “${revoked.name}”: it no longer works.`);
+    flash(db, res, req.t('account.tokens.revoked', { name: revoked.name }));
     res.redirect('/account');
   });
 
