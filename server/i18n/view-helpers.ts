@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { clientStrings as clientCatalogue, translator } from './catalogues.ts';
-import { formatDate, formatDateTime, formatNumber } from './format.ts';
+import * as format from './format.ts';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from './languages.ts';
 
 /** Handlebars helpers in the reader's language: the page's root context carries `lang` (res.locals). */
@@ -23,17 +23,17 @@ export function t(key: unknown, options: HelperOptions): Handlebars.SafeString {
 
 /** {{date updatedAt}}: an ISO timestamp or YYYY-MM-DD as a date in the reader's language. */
 export function date(value: unknown, options: HelperOptions): string {
-  return formatDate(value, pageLanguage(options));
+  return format.formatDate(value, pageLanguage(options));
 }
 
 /** {{dateTime createdAt}}: the date and the UTC time. */
 export function dateTime(value: unknown, options: HelperOptions): string {
-  return formatDateTime(value, pageLanguage(options));
+  return format.formatDateTime(value, pageLanguage(options));
 }
 
 /** {{formatNumber n}}: 12,345 · 12.345 · 12 345. */
 export function formatNumber(value: unknown, options: HelperOptions): string {
-  return formatNumber(value, pageLanguage(options));
+  return format.formatNumber(value, pageLanguage(options));
 }
 
 /** <body data-i18n="{{clientStrings}}">: what public/*.js say, as JSON (escaped by Handlebars). */
