@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { errorPageText } from '../i18n/error-text.ts';
 import { HttpError, notFound } from './http-error.ts';
 
 /** API callers and clients that ask for JSON get `{"error","field?"}`; browsers get a page. */
@@ -24,7 +25,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   } else {
     // A 404 that names a parameter (e.g. an unknown revision) is about the input, not a missing page.
     const missingPage = status === 404 && !known?.field;
-    res.render(missingPage ? 'errors/not-found' : 'errors/error', { title: status === 404 ? 'Not found' : 'Error', status, message });
+    res.render(missingPage ? 'errors/not-found' : 'errors/error', { status, ...errorPageText(req.t, status, message, missingPage) });
   }
 };
 

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { clientStrings as clientCatalogue, translator } from './catalogues.ts';
 import * as format from './format.ts';
+import { sectionName as nameOfSection } from './section-names.ts';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from './languages.ts';
 
 /** Handlebars helpers in the reader's language: the page's root context carries `lang` (res.locals). */
@@ -39,4 +40,9 @@ export function formatNumber(value: unknown, options: HelperOptions): string {
 /** <body data-i18n="{{clientStrings}}">: what public/*.js say, as JSON (escaped by Handlebars). */
 export function clientStrings(options: HelperOptions): string {
   return JSON.stringify(clientCatalogue(pageLanguage(options)));
+}
+
+/** {{sectionName heading}}: "What to say" → "Cosa dire". */
+export function sectionName(heading: unknown, options: HelperOptions): string {
+  return nameOfSection(translator(pageLanguage(options)), String(heading));
 }

@@ -43,3 +43,12 @@ export function usedKeys(root: string): Map<string, string> {
   for (const file of files(join(root, 'public'), '.js')) scan(file, /\bt\(\s*'([^']+)'/g);
   return used;
 }
+
+/** Quoted keys handed to `t` later (an editor page's heading, 'editor.newHeading'): they count as used. */
+export function mentionedKeys(root: string): Set<string> {
+  const mentioned = new Set<string>();
+  for (const file of files(join(root, 'server'), '.ts')) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/'([a-z][A-Za-z]*(?:\.[A-Za-z_]+)+)'/g)) mentioned.add(match[1]!);
+  }
+  return mentioned;
+}
