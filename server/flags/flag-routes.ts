@@ -4,7 +4,6 @@ import { flash } from '../accounts/session-cookie.ts';
 import type { Db } from '../db/connection.ts';
 import { showEntry } from '../entries/entry-routes.ts';
 import { isRefusedInput } from '../http/http-error.ts';
-import { FLAG_REASON_LABELS } from './flag.ts';
 import { dismissFlag, flagEntry, resolveFlag } from './flag-service.ts';
 import { flagQueue, type QueueForm } from './flag-view.ts';
 
@@ -15,7 +14,7 @@ export function flagRoutes(db: Db) {
   router.post('/entries/:id/flags', (req, res) => {
     try {
       const flag = flagEntry(db, res.locals.user, req.params.id, req.body);
-      flash(db, res, `Thanks: flagged as “${FLAG_REASON_LABELS[flag.reason]}”. A team lead will look at it.`);
+      flash(db, res, req.t('flags.thanks', { reason: req.t('flags.reason', { context: flag.reason }) }));
       // The confirmation, at the top of the page, is what must be in view after sending.
       res.redirect(`/entries/${flag.entryId}#flash`);
     } catch (error) {
@@ -26,7 +25,7 @@ export function flagRoutes(db: Db) {
 
   const renderQueue = (res: Response, form?: QueueForm) => {
     requirePermission(res.locals.user, 'resolveFlags');
-    res.render('flags/queue', { title: 'Flags', ...flagQueue(db, form) });
+    res.render('flags/queue', { title: res.req.t('header.flags'), ...flagQueue(db, form) });
   };
 
   router.get('/flags', (_req, res) => renderQueue(res));
@@ -35,7 +34,7 @@ export function flagRoutes(db: Db) {
     const id = Number(req.params.flag);
     try {
       const flag = (action === 'resolve' ? resolveFlag : dismissFlag)(db, res.locals.user, id, req.body);
-      flash(db, res, `${action === 'resolve' ? 'Resolved' : 'Dismissed'} the flag on “${flag.entryTitle}”.`);
+      flash(db, res, action === 'resolve' ? req.t('flags.resolved', { title: flag.entryTitle }) : req.t('flags.dismissed', { title: flag.entryTitle }));
       res.redirect('/flags');
     } catch (error) {
       if (!isRefusedInput(error)) throw error;
