@@ -53,7 +53,7 @@ export function dashboardRoutes(db: Db) {
       },
       searchChart: columnChart(
         days.map((d) => ({ label: d.day.slice(5), value: d.searches, highlighted: d.empty })),
-        { title: res.req.t('dashboard.searchChart', { count: DAYS }) },
+        { title: res.req.t('dashboard.searchChart', { count: DAYS }), highlightedLabel: res.req.t('dashboard.foundNothing') },
       ),
       gapChart: gaps.length
         ? barChart(gaps.map((g) => ({ label: g.query, value: g.searches, note: g.empty ? res.req.t('dashboard.gapNote', { searches: g.searches, empty: g.empty }) : String(g.searches) })), { title: res.req.t('dashboard.topGaps') })
