@@ -26,7 +26,8 @@ async function pageIn(language: string, who: Reader, width: number): Promise<Pag
 const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe.each(LANGUAGES)('in %s', (language) => {
-  it('every page type fits 400 px without scrolling sideways', async () => {
+  // English pages are swept by accessibility.test.ts; the longer languages are the risk here.
+  it.skipIf(language === 'en')('every page type fits 400 px without scrolling sideways', async () => {
     const pages = new Map<Reader, Page>();
     const wide: string[] = [];
     try {

@@ -98,6 +98,17 @@ describe('the account setting', () => {
   });
 });
 
+describe('notices after an action', () => {
+  it('come in the language of the person who acted', async () => {
+    const agent = await app.as('chiara', 'agent');
+    await agent.form('/account/language', { language: 'it' });
+    const voted = await agent.form('/entries/late-parcel/helpful', { helpful: 'true' });
+    expect(voted.status).toBe(302);
+    const { html } = await langOf(agent, 'en', '/entries/late-parcel');
+    expect(html).toContain('Grazie, siamo contenti che ti sia servita.');
+  });
+});
+
 describe('counts, dates and numbers in the reader’s language', () => {
   it('uses the Russian plural forms (one, few, many)', () => {
     const t = translator('ru');
