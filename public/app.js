@@ -3,6 +3,8 @@
 // Feedback buttons ("worked / didn't work", "was this helpful") answer without reloading the page.
 // Without JavaScript the same forms post and come back to the entry.
 (() => {
+  const strings = JSON.parse(document.body.dataset.i18n || '{}');
+  const t = (key) => strings[key] ?? key;
   const post = async (form, url, body) => {
     const response = await fetch(url, {
       method: 'POST',
@@ -34,10 +36,10 @@
         setCount(card, 'worked', answer.counts.worked);
         setCount(card, 'failed', answer.counts.failed);
         button.dataset.given = '';
-        button.textContent = 'Noted';
+        button.textContent = t('client.noted');
         setTimeout(() => {
           delete button.dataset.given;
-          button.textContent = button.value === 'true' ? 'Worked' : "Didn't work";
+          button.textContent = button.value === 'true' ? t('client.worked') : t('client.didntWork');
         }, 1600);
       } catch {
         sendPlainly(form, button);

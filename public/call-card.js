@@ -1,6 +1,9 @@
 // Plan B: the entry page as a call card. The page works without this script (options open as
 // <details>, the message is composed by the server); this adds the keys, copying and live filling.
 (() => {
+  // What to say comes from the page, in the reader's language (the layout's data-i18n).
+  const strings = JSON.parse(document.body.dataset.i18n || '{}');
+  const t = (key, values = {}) => (strings[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, name) => values[name] ?? '');
   // A toast that says what was copied, in view at any width and read out by screen readers.
   // The live region exists from the start (empty) so that changing its text is announced.
   const toast = document.createElement('div');
@@ -28,15 +31,15 @@
     try {
       await navigator.clipboard.writeText(text);
       const label = button.textContent;
-      button.textContent = 'Copied';
+      button.textContent = t('client.copied');
       button.dataset.copied = '';
       setTimeout(() => {
         button.textContent = label;
         delete button.dataset.copied;
       }, 1600);
-      say(`Copied: ${text.length > 70 ? `${text.slice(0, 67).trimEnd()}…` : text}`);
+      say(t('client.copiedText', { text: text.length > 70 ? `${text.slice(0, 67).trimEnd()}…` : text }));
     } catch {
-      say('Could not copy here: select the text and press Ctrl+C.', true);
+      say(t('client.copyFailed'), true);
     }
   };
   for (const button of document.querySelectorAll('[data-copy]')) {
@@ -52,7 +55,7 @@
       const open = options.some((o) => !o.open);
       for (const o of options) o.open = open;
     });
-    const label = () => (openAll.textContent = options.every((o) => o.open) ? 'Close all' : 'Open all');
+    const label = () => (openAll.textContent = options.every((o) => o.open) ? t('client.closeAll') : t('client.openAll'));
     for (const o of options) o.addEventListener('toggle', label);
     label();
   }

@@ -17,7 +17,12 @@
     var note = document.createElement('p');
     note.className = 'start-toast';
     note.setAttribute('role', 'status');
-    note.innerHTML = 'Done on your Start here path. <a href="/start">Back to the path</a>';
+    var strings = JSON.parse(document.body.dataset.i18n || '{}');
+    var t = function (key) { return strings[key] || key; };
+    var back = document.createElement('a');
+    back.href = '/start';
+    back.textContent = t('client.backToPath');
+    note.append(t('client.doneOnPath') + ' ', back);
     document.body.appendChild(note);
     setTimeout(function () { note.classList.add('start-toast--gone'); }, 6000);
   }

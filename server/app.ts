@@ -39,6 +39,9 @@ import { requireReader } from './http/read-access.ts';
 import { noStoreWhenSignedIn, securityHeaders } from './http/security-headers.ts';
 import { refuseBrokenText } from './http/well-formed-input.ts';
 import { auditApi } from './audit/audit-api.ts';
+import { languageRoutes } from './accounts/language-routes.ts';
+import { userLanguage } from './accounts/language-queries.ts';
+import { readerLanguage } from './i18n/reader-language.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { createViewEngine } from './render/view-engine.ts';
 import { createSearch } from './search/search.ts';
@@ -57,6 +60,7 @@ export interface AppContext {
 export function createApp({ db, config }: AppContext) {
   const app = express();
   const search = createSearch(db);
+  const chosenLanguage = (userId: number) => userLanguage(db, userId);
   const views = join(ROOT, 'views');
   app.engine('hbs', createViewEngine(views));
   app.set('view engine', 'hbs');
@@ -76,13 +80,17 @@ export function createApp({ db, config }: AppContext) {
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(refuseBrokenText);
   app.use(cookieParser());
+  // The interface language from the browser first, so even a refused token gets a page in it.
+  app.use(readerLanguage(chosenLanguage));
   // Who is asking, before anything that depends on it (caching, CSRF bound to the session, permissions).
   app.use(identify(db));
+  app.use(readerLanguage(chosenLanguage)); // again, now that the person (and their own choice) is known
   app.use(noStoreWhenSignedIn);
   app.use(csrf);
 
   // Signing in and first-run setup work before anyone can read.
   app.use(accountRoutes(db));
+  app.use(languageRoutes(db));
   app.use('/api', accountApi(db));
   app.use(requireReader(config.readAccess));
   app.use(pageHeader(db));

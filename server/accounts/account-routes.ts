@@ -1,12 +1,14 @@
 import { Router, type Response } from 'express';
 import type { Db } from '../db/connection.ts';
-import { Gone } from '../errors/domain-errors.ts';
+import { Gone, TooManyAttempts, Unauthenticated } from '../errors/domain-errors.ts';
 import { showFormAgain } from '../http/refused-form.ts';
 import { completeSetup, signIn } from './account-service.ts';
 import { setupTokenIsValid } from './first-run.ts';
 import { flash, safeNext, signInResponse, signOutResponse } from './session-cookie.ts';
 import { createToken, revokeToken, signedIn, tokensOf } from './token-service.ts';
 import { countUsers } from './user-queries.ts';
+import { languageChoices } from './language-choices.ts';
+import { tryAgainIn } from '../i18n/try-again.ts';
 
 /** Sign in and out, first-run setup, and the person's own account page. */
 export function accountRoutes(db: Db) {
@@ -14,7 +16,7 @@ export function accountRoutes(db: Db) {
 
   router.get('/login', (req, res) => {
     if (res.locals.user) return res.redirect(safeNext(req.query.next));
-    res.render('accounts/login', { title: 'Sign in', next: safeNext(req.query.next), firstRun: countUsers(db) === 0 });
+    res.render('accounts/login', { title: req.t('login.title'), next: safeNext(req.query.next), firstRun: countUsers(db) === 0 });
   });
 
   router.post('/login', async (req, res) => {
@@ -24,8 +26,14 @@ export function accountRoutes(db: Db) {
       signInResponse(db, req, res, user.id);
       res.redirect(next);
     } catch (error) {
-      showFormAgain(res, error, ({ message }) =>
-        res.render('accounts/login', { title: 'Sign in', next, name: req.body?.name, error: message }),
+      showFormAgain(res, error, ({ error: refused, message }) =>
+        res.render('accounts/login', {
+          title: req.t('login.title'),
+          next,
+          name: req.body?.name,
+          error: refused instanceof TooManyAttempts ? tryAgainIn(req.t, Number(refused.headers?.['Retry-After']))
+            : refused instanceof Unauthenticated ? req.t('login.noMatch') : message,
+        }),
       );
     }
   });
@@ -36,26 +44,26 @@ export function accountRoutes(db: Db) {
   });
 
   router.get('/setup/:token', (req, res) => {
-    if (!setupTokenIsValid(db, req.params.token)) throw new Gone('This setup link has already been used.');
-    res.render('accounts/setup', { title: 'Set up Plan B', token: req.params.token });
+    if (!setupTokenIsValid(db, req.params.token)) throw new Gone(req.t('setup.used'));
+    res.render('accounts/setup', { title: req.t('setup.heading'), token: req.params.token });
   });
 
   router.post('/setup/:token', async (req, res) => {
     try {
       const admin = await completeSetup(db, req.params.token, req.body);
       signInResponse(db, req, res, admin.id);
-      flash(db, res, `Welcome, ${admin.name}. Add your team's accounts here.`);
+      flash(db, res, req.t('setup.welcome', { name: admin.name }));
       res.redirect('/admin/users');
     } catch (error) {
       showFormAgain(res, error, ({ message, field }) =>
-        res.render('accounts/setup', { title: 'Set up Plan B', token: req.params.token, name: req.body?.name, error: message, errorField: field }),
+        res.render('accounts/setup', { title: req.t('setup.heading'), token: req.params.token, name: req.body?.name, error: message, errorField: field }),
       );
     }
   });
 
   const renderAccount = (res: Response, extra: Record<string, unknown> = {}) => {
     const user = signedIn(res.locals.user);
-    res.render('accounts/account', { title: 'Your account', account: user, tokens: tokensOf(db, user), ...extra });
+    res.render('accounts/account', { title: res.req.t('account.title'), account: user, tokens: tokensOf(db, user), interfaceLanguages: languageChoices(db, user.id), ...extra });
   };
 
   router.get('/account', (_req, res) => renderAccount(res));
@@ -72,7 +80,7 @@ export function accountRoutes(db: Db) {
   router.post('/account/tokens/:id/revoke', (req, res) => {
     const user = signedIn(res.locals.user);
     const revoked = revokeToken(db, user, req.params.id, { actor: user.name, ip: req.ip ?? null });
-    flash(db, res, `Revoked the token “${revoked.name}”: it no longer works.`);
+    flash(db, res, req.t('account.tokens.revoked', { name: revoked.name }));
     res.redirect('/account');
   });
 

@@ -17,7 +17,7 @@ export function adminRoutes(db: Db) {
       isMe: u.id === res.locals.user?.id,
       roles: ROLES.map((role) => ({ role, selected: role === u.role })),
     }));
-    res.render('accounts/users', { title: 'Users and roles', users, roles: ROLES, ...extra });
+    res.render('accounts/users', { title: res.req.t('users.title'), users, roles: ROLES, ...extra });
   };
 
   router.get('/admin/users', (_req, res) => renderUsers(res));
@@ -34,7 +34,7 @@ export function adminRoutes(db: Db) {
   router.post('/admin/users/:name/role', (req, res) => {
     try {
       const user = changeRole(db, res.locals.user, req.params.name, req.body, req.ip ?? null);
-      renderUsers(res, { notice: `${user.name} is now ${user.role === 'admin' ? 'an' : 'a'} ${user.role}.` });
+      renderUsers(res, { notice: req.t('users.roleChanged', { name: user.name, role: req.t('roles.role', { context: user.role }) }) });
     } catch (error) {
       showFormAgain(res, error, ({ message }) => renderUsers(res, { error: message }));
     }

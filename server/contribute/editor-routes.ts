@@ -29,7 +29,7 @@ export function editorRoutes(db: Db) {
 
   const render = (res: Response, page: EditorPage, draft: EntryDraft, extras: Partial<EditorExtras> = {}) => {
     const user = requirePermission(res.locals.user, 'propose');
-    res.render('contribute/editor', { title: page.heading, ...editorView(page, draft, user, { categories: categories(user), ...extras }) });
+    res.render('contribute/editor', { title: res.req.t(page.heading, { title: page.entryTitle }), ...editorView(page, draft, user, { categories: categories(user), ...extras }) });
   };
 
   /** One flow for every editor form: option buttons, preview, field errors, conflicts, then submit. */
@@ -44,10 +44,10 @@ export function editorRoutes(db: Db) {
     try {
       const done = submit(draft);
       if (done.outcome === 'saved') {
-        flash(db, res, `Saved as revision ${done.revision}.`);
+        flash(db, res, req.t('editor.saved', { revision: done.revision }));
         return res.redirect(`/entries/${done.entryId}`);
       }
-      flash(db, res, 'Sent for review. The team leads will see it in their queue; you can follow it here.');
+      flash(db, res, req.t('editor.sent'));
       res.redirect('/my/drafts');
     } catch (error) {
       showFormAgain(res, error, ({ message, field, error }) => {
@@ -61,10 +61,10 @@ export function editorRoutes(db: Db) {
   };
 
   const newPage: EditorPage = {
-    heading: 'Propose a new entry',
-    intro: 'Write the request as the customer would put it, then what works and what to offer when it cannot be done.',
+    heading: 'editor.newHeading',
+    intro: 'editor.newIntro',
     actionUrl: '/entries/new',
-    submitLabel: 'Submit',
+    submitLabel: 'editor.submit',
     cancelUrl: '/',
   };
 
@@ -87,10 +87,11 @@ export function editorRoutes(db: Db) {
 
   /** `ticked`: open flags a lead marks as resolved by this edit (from the flags queue, or the form). */
   const editPage = (res: Response, id: string, title: string, ticked: unknown): EditorPage => ({
-    heading: `Edit: ${title}`,
-    intro: 'Improve what is there. Say why in one line so the history tells the story.',
+    heading: 'editor.editHeading',
+    entryTitle: title,
+    intro: 'editor.editIntro',
     actionUrl: `/entries/${id}/edit`,
-    submitLabel: 'Save',
+    submitLabel: 'editor.save',
     cancelUrl: `/entries/${id}`,
     flags: flagsToResolve(db, res.locals.user, id, flagIds(ticked)),
   });
@@ -110,10 +111,11 @@ export function editorRoutes(db: Db) {
   });
 
   const proposalPage = (proposalId: number, title: string): EditorPage => ({
-    heading: `Revise your proposal: ${title}`,
-    intro: 'Answer the review comments, then send it back to the queue.',
+    heading: 'editor.reviseHeading',
+    entryTitle: title,
+    intro: 'editor.reviseIntro',
     actionUrl: `/proposals/${proposalId}/edit`,
-    submitLabel: 'Send back for review',
+    submitLabel: 'editor.sendBack',
     cancelUrl: `/proposals/${proposalId}`,
   });
 

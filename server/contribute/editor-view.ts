@@ -9,7 +9,10 @@ import type { EntryDraft, FieldErrors, OptionList } from './entry-form.ts';
 /** What the editor page shows, prepared so the template only loops and tests. */
 
 export interface EditorPage {
+  /** Catalogue keys (locales/*.json): the page is written in the reader's language. */
   heading: string;
+  /** The entry's title, for the heading. */
+  entryTitle?: string;
   intro: string;
   actionUrl: string;
   submitLabel: string;
@@ -25,10 +28,7 @@ export interface EditorExtras {
   categories: string[];
 }
 
-const OPTION_LABELS: Record<OptionList, { one: string; field: string }> = {
-  solutions: { one: 'Solution', field: 'solution' },
-  alternatives: { one: 'Alternative', field: 'alternative' },
-};
+const OPTION_FIELDS: Record<OptionList, string> = { solutions: 'solution', alternatives: 'alternative' };
 
 export function editorView(page: EditorPage, draft: EntryDraft, user: User, extras: EditorExtras) {
   const errors = extras.errors ?? {};
@@ -37,8 +37,7 @@ export function editorView(page: EditorPage, draft: EntryDraft, user: User, extr
       ...o,
       index,
       number: index + 1,
-      label: OPTION_LABELS[kind].one,
-      field: OPTION_LABELS[kind].field,
+      field: OPTION_FIELDS[kind],
       list: kind,
       isFirst: index === 0,
       isLast: index === all.length - 1,
@@ -53,9 +52,9 @@ export function editorView(page: EditorPage, draft: EntryDraft, user: User, extr
     solutions: optionRows('solutions'),
     alternatives: optionRows('alternatives'),
     solutionsError: errors.solutions,
-    kinds: ENTRY_KINDS.map((k) => ({ value: k, label: k === 'common' ? 'Common request' : 'Unusual request', selected: draft.kind === k })),
+    kinds: ENTRY_KINDS.map((k) => ({ value: k, selected: draft.kind === k })),
     statuses: ENTRY_STATUSES.map((s) => ({ value: s, selected: draft.status === s })),
-    prose: PROSE_SECTIONS.map(({ key, heading }) => ({ key, heading, value: draft[key], error: errors[key] })),
+    prose: PROSE_SECTIONS.map(({ key }) => ({ key, value: draft[key], error: errors[key] })),
     canSetStatus: can(user, 'editDirectly'),
     categories: extras.categories,
     preview: extras.preview ? entryPreview(extras.preview) : null,

@@ -33,7 +33,6 @@ export function entryView(stored: StoredEntry, lastRevision: RevisionInfo | unde
     title: entry.title,
     isUnusual: entry.kind === 'unusual',
     status: entry.status,
-    statusLabel: STATUS_LABELS[entry.status],
     isVetted: entry.status === 'vetted',
     isArchived: entry.status === 'archived',
     category: { name: entry.category, slug: stored.categorySlug },

@@ -13,7 +13,7 @@ export function feedbackRoutes(db: Db) {
     const back = `/entries/${id}${req.body?.sort === 'success' ? '?sort=success' : ''}`;
     try {
       const given = giveFeedback(db, res.locals.user, id, req.body);
-      flash(db, res, `Thanks: noted that “${given.title}” ${given.worked ? 'worked' : "didn't work"}.`);
+      flash(db, res, given.worked ? req.t('feedback.notedWorked', { title: given.title }) : req.t('feedback.notedFailed', { title: given.title }));
       res.redirect(`${back}#option-${given.option}`);
     } catch (error) {
       // Only buttons were pressed, so nothing typed is lost: say why and show the entry as it is now.
@@ -26,7 +26,7 @@ export function feedbackRoutes(db: Db) {
 
   router.post('/entries/:id/helpful', (req, res) => {
     const { helpful } = voteHelpful(db, res.locals.user, req.params.id, req.body);
-    flash(db, res, helpful ? 'Thanks: glad it helped.' : 'Thanks: the team leads will see that it did not help.');
+    flash(db, res, helpful ? req.t('helpful.thanksYes') : req.t('helpful.thanksNo'));
     res.redirect(`/entries/${req.params.id}#helpful`);
   });
 

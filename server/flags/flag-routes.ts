@@ -5,7 +5,6 @@ import { flash } from '../accounts/session-cookie.ts';
 import type { Db } from '../db/connection.ts';
 import { entryParam } from '../entries/visible-entry.ts';
 import { showFormAgain } from '../http/refused-form.ts';
-import { FLAG_REASON_LABELS } from './flag.ts';
 import { dismissFlag, flagEntry, resolveFlag } from './flag-service.ts';
 import { flagQueue, type QueueForm } from './flag-view.ts';
 
@@ -20,7 +19,7 @@ export function flagRoutes(db: Db, showEntryWith: ShowEntryWithFlagForm) {
   router.post('/entries/:id/flags', (req, res) => {
     try {
       const flag = flagEntry(db, res.locals.user, req.params.id, req.body);
-      flash(db, res, `Thanks: flagged as “${FLAG_REASON_LABELS[flag.reason]}”. A team lead will look at it.`);
+      flash(db, res, req.t('flags.thanks', { reason: req.t('flags.reason', { context: flag.reason }) }));
       // The confirmation, at the top of the page, is what must be in view after sending.
       res.redirect(`/entries/${flag.entryId}#flash`);
     } catch (error) {
@@ -30,7 +29,7 @@ export function flagRoutes(db: Db, showEntryWith: ShowEntryWithFlagForm) {
 
   const renderQueue = (res: Response, form?: QueueForm) => {
     requirePermission(res.locals.user, 'resolveFlags');
-    res.render('flags/queue', { title: 'Flags', ...flagQueue(db, form) });
+    res.render('flags/queue', { title: res.req.t('header.flags'), ...flagQueue(db, form) });
   };
 
   router.get('/flags', (_req, res) => renderQueue(res));
@@ -39,7 +38,7 @@ export function flagRoutes(db: Db, showEntryWith: ShowEntryWithFlagForm) {
     const id = Number(req.params.flag);
     try {
       const flag = (action === 'resolve' ? resolveFlag : dismissFlag)(db, res.locals.user, id, req.body);
-      flash(db, res, `${action === 'resolve' ? 'Resolved' : 'Dismissed'} the flag on “${flag.entryTitle}”.`);
+      flash(db, res, action === 'resolve' ? req.t('flags.resolved', { title: flag.entryTitle }) : req.t('flags.dismissed', { title: flag.entryTitle }));
       res.redirect('/flags');
     } catch (error) {
       showFormAgain(res, error, ({ message }) => renderQueue(res, { flagId: id, action, error: message, text: formText(req, field) }));

@@ -1,13 +1,13 @@
 import { can } from '../people/permissions.ts';
 import type { User } from '../people/user.ts';
 import type { Db } from '../db/connection.ts';
-import { FLAG_REASON_LABELS, FLAG_REASONS, type Flag } from './flag.ts';
+import { FLAG_REASONS, type Flag } from './flag.ts';
 import { openFlags, openFlagsFor, recentlyClosedFlags } from './flag-queries.ts';
 
 /** What the entry page and the flags queue show about flags, prepared for the templates. */
 
 export function flagItem(flag: Flag) {
-  return { ...flag, reasonLabel: FLAG_REASON_LABELS[flag.reason], isDismissed: flag.state === 'dismissed' };
+  return { ...flag, isDismissed: flag.state === 'dismissed' };
 }
 
 /** What an agent typed into the flag form, shown again when it was refused. */
@@ -24,7 +24,7 @@ export function flagPanel(db: Db, user: User | null, entryId: string, form: Flag
     canFlag: can(user, 'flag'),
     canResolve: can(user, 'resolveFlags'),
     action: `/entries/${entryId}/flags`,
-    reasons: FLAG_REASONS.map((value) => ({ value, label: FLAG_REASON_LABELS[value] })),
+    reasons: FLAG_REASONS.map((value) => ({ value })),
     error: form.error,
     comment: form.comment,
     // Reopen the form when it comes back with an error, so what was typed is in view.

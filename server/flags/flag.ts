@@ -4,13 +4,6 @@ export const FLAG_REASONS = ['wrong', 'outdated', 'missing_alternative', 'unclea
 export type FlagReason = (typeof FLAG_REASONS)[number];
 export type FlagState = 'open' | 'resolved' | 'dismissed';
 
-export const FLAG_REASON_LABELS: Record<FlagReason, string> = {
-  wrong: 'Wrong',
-  outdated: 'Outdated',
-  missing_alternative: 'Missing alternative',
-  unclear: 'Unclear',
-};
-
 export interface Flag {
   id: number;
   entryId: string;

@@ -3,7 +3,7 @@ import { flash, safeNext } from '../accounts/session-cookie.ts';
 import type { Db } from '../db/connection.ts';
 import { entryParam } from '../entries/visible-entry.ts';
 import { showFormAgain } from '../http/refused-form.ts';
-import { date } from '../render/helpers/date.ts';
+import { formatDate } from '../i18n/format.ts';
 import { DUE_SOON_DAYS, FRESH_FOR_DAYS, staleList, verifyEntry } from './freshness-service.ts';
 import { staleView, type VerifyForm } from './freshness-view.ts';
 import { outdatedTranslations } from '../translations/translation-service.ts';
@@ -19,7 +19,7 @@ export function freshnessRoutes(db: Db, showEntryWith: ShowEntryWithVerifyForm) 
   router.post('/entries/:id/verify', (req, res) => {
     try {
       const done = verifyEntry(db, res.locals.user, req.params.id, req.body);
-      flash(db, res, `Verified. Next review by ${date(done.reviewBy)}.`);
+      flash(db, res, req.t('freshness.verified', { date: formatDate(done.reviewBy, res.locals.lang) }));
       res.redirect(typeof req.body?.next === 'string' ? safeNext(req.body.next) : `/entries/${done.id}`);
     } catch (error) {
       const reviewBy = typeof req.body?.reviewBy === 'string' ? req.body.reviewBy : undefined;
@@ -29,7 +29,7 @@ export function freshnessRoutes(db: Db, showEntryWith: ShowEntryWithVerifyForm) 
 
   router.get('/stale', (_req, res) => {
     const items = staleList(db, res.locals.user);
-    res.render('freshness/stale', { title: 'Stale entries', dueSoonDays: DUE_SOON_DAYS, freshForDays: FRESH_FOR_DAYS, ...staleView(items), outdatedTranslations: outdatedTranslations(db, res.locals.user).length });
+    res.render('freshness/stale', { title: res.req.t('header.stale'), dueSoonDays: DUE_SOON_DAYS, freshForDays: FRESH_FOR_DAYS, ...staleView(items), outdatedTranslations: outdatedTranslations(db, res.locals.user).length });
   });
 
   return router;

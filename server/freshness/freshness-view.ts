@@ -28,15 +28,8 @@ export function freshnessPanel(db: Db, user: User | null, entry: { id: string; s
   };
 }
 
-const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
-
-function dueLabel(item: StaleItem): string {
-  if (item.overdue) return `Overdue by ${days(-item.daysLeft)}`;
-  return item.daysLeft === 0 ? 'Due today' : `Due in ${days(item.daysLeft)}`;
-}
-
 export function staleView(items: StaleItem[]) {
-  const rows = items.map((item) => ({ ...item, dueLabel: dueLabel(item) }));
+  const rows = items.map((item) => ({ ...item, overdueDays: -item.daysLeft }));
   return {
     mine: rows.filter((r) => r.mine),
     others: rows.filter((r) => !r.mine),

@@ -16,17 +16,17 @@ export function gapRoutes(db: Db, search: Search) {
       // The entries the search engine thinks come closest: the likely home for these words.
       candidates: search.search(gap.query, { limit: 5 }).results.map((r) => ({ id: r.id, title: r.title })),
     }));
-    res.render('gaps/gaps', { title: 'Content gaps', gaps });
+    res.render('gaps/gaps', { title: res.req.t('header.gaps'), gaps });
   });
 
   router.post('/gaps/phrasing', (req, res) => {
     try {
       const done = addGapAsPhrasing(db, res.locals.user, req.body);
-      flash(db, res, `“${req.body.query}” is now a phrasing of that entry (revision ${done.revision}).`);
+      flash(db, res, req.t('gaps.added', { query: req.body.query, revision: done.revision }));
       res.redirect('/gaps');
     } catch (error) {
       showFormAgain(res, error, ({ message }) => {
-        flash(db, res, `Not added: ${message}`);
+        flash(db, res, req.t('gaps.notAdded', { reason: message }));
         res.redirect('/gaps');
       });
     }
@@ -34,7 +34,7 @@ export function gapRoutes(db: Db, search: Search) {
 
   router.post('/gaps/dismiss', (req, res) => {
     dismissGap(db, res.locals.user, req.body);
-    flash(db, res, `Dismissed “${req.body.query}”.`);
+    flash(db, res, req.t('gaps.dismissed', { query: req.body.query }));
     res.redirect('/gaps');
   });
 

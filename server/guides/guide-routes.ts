@@ -7,7 +7,7 @@ export function guideRoutes(db: Db) {
   const router = Router();
 
   router.get('/guides', (_req, res) => {
-    res.render('guides/index', { title: 'Guides', guides: listGuides(db) });
+    res.render('guides/index', { title: res.req.t('guides.title'), guides: listGuides(db) });
   });
 
   router.get('/guides/:id', (req, res) => {

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import {
   Busy, Conflict, DomainError, Forbidden, Gone, Invalid, NotFound, notFound, TooManyAttempts, Unauthenticated,
 } from '../errors/domain-errors.ts';
+import { errorPageText } from '../i18n/error-text.ts';
 
 /** The one place a kind of error becomes an HTTP status. */
 const STATUS = new Map<Function, number>([
@@ -46,7 +47,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   } else {
     // A 404 that names a parameter (e.g. an unknown revision) is about the input, not a missing page.
     const missingPage = status === 404 && !known?.field;
-    res.render(missingPage ? 'errors/not-found' : 'errors/error', { title: status === 404 ? 'Not found' : 'Error', status, message });
+    res.render(missingPage ? 'errors/not-found' : 'errors/error', { status, ...errorPageText(req.t, status, message, { missingPage, field: known?.field }) });
   }
 };
 

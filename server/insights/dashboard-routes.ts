@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { TFunction } from 'i18next';
 import { requirePermission } from '../people/permissions.ts';
 import type { Db } from '../db/connection.ts';
 import { optionSuccess, type OptionSuccess } from '../feedback/feedback-queries.ts';
@@ -17,13 +18,13 @@ const MIN_REPORTS = 3;
 
 const rate = (o: OptionSuccess) => o.worked / (o.worked + o.failed);
 
-function optionBars(options: OptionSuccess[], title: string) {
+function optionBars(options: OptionSuccess[], title: string, t: TFunction) {
   if (!options.length) return null;
   return barChart(
     options.map((o) => ({
       label: `${o.title} (${o.entryTitle})`,
       value: Math.round(rate(o) * 100),
-      note: `${Math.round(rate(o) * 100)}% of ${o.worked + o.failed}`,
+      note: t('dashboard.rateOf', { rate: Math.round(rate(o) * 100), count: o.worked + o.failed }),
     })),
     { title, max: 100 },
   );
@@ -42,7 +43,7 @@ export function dashboardRoutes(db: Db) {
     const stale = staleEntries(db, today(), lead.name);
     const ranked = optionSuccess(db, MIN_REPORTS).sort((a, b) => rate(b) - rate(a) || b.worked - a.worked);
     res.render('insights/dashboard', {
-      title: 'Dashboard',
+      title: res.req.t('header.dashboard'),
       figures: {
         searches,
         zeroResultRate: searches ? `${Math.round((empty / searches) * 100)}%` : '—',
@@ -52,14 +53,14 @@ export function dashboardRoutes(db: Db) {
       },
       searchChart: columnChart(
         days.map((d) => ({ label: d.day.slice(5), value: d.searches, highlighted: d.empty })),
-        { title: `Searches per day over the last ${DAYS} days; the orange part found nothing` },
+        { title: res.req.t('dashboard.searchChart', { count: DAYS }), highlightedLabel: res.req.t('dashboard.foundNothing') },
       ),
       gapChart: gaps.length
-        ? barChart(gaps.map((g) => ({ label: g.query, value: g.searches, note: g.empty ? `${g.searches} (${g.empty} empty)` : String(g.searches) })), { title: 'Top content gaps' })
+        ? barChart(gaps.map((g) => ({ label: g.query, value: g.searches, note: g.empty ? res.req.t('dashboard.gapNote', { searches: g.searches, empty: g.empty }) : String(g.searches) })), { title: res.req.t('dashboard.topGaps') })
         : null,
       // The top and the bottom of the ranking, never the same option in both.
-      bestOptions: optionBars(ranked.slice(0, Math.min(5, Math.ceil(ranked.length / 2))), 'Options that work most often'),
-      worstOptions: optionBars(ranked.slice(ranked.length - Math.min(5, Math.floor(ranked.length / 2))).reverse(), 'Options that fail most often'),
+      bestOptions: optionBars(ranked.slice(0, Math.min(5, Math.ceil(ranked.length / 2))), res.req.t('dashboard.bestOptions'), res.req.t),
+      worstOptions: optionBars(ranked.slice(ranked.length - Math.min(5, Math.floor(ranked.length / 2))).reverse(), res.req.t('dashboard.worstOptions'), res.req.t),
       flags: openFlags(db).slice(0, 6).map(flagItem),
       stale: stale.slice(0, 8),
     });

@@ -14,7 +14,7 @@ export interface Column {
 }
 
 /** Columns over time, e.g. searches per day, with a highlighted part in each. */
-export function columnChart(columns: Column[], { title, height = 160 }: { title: string; height?: number }): string {
+export function columnChart(columns: Column[], { title, height = 160, highlightedLabel = 'found nothing' }: { title: string; height?: number; highlightedLabel?: string }): string {
   const gap = 4;
   const columnWidth = 18;
   const labelSpace = 22;
@@ -28,7 +28,7 @@ export function columnChart(columns: Column[], { title, height = 160 }: { title:
       const full = scale(c.value);
       const part = scale(Math.min(c.highlighted ?? 0, c.value));
       const base = height - labelSpace;
-      const tip = `${escapeHtml(c.label)}: ${c.value}${c.highlighted ? `, ${c.highlighted} found nothing` : ''}`;
+      const tip = `${escapeHtml(c.label)}: ${c.value}${c.highlighted ? `, ${c.highlighted} ${escapeHtml(highlightedLabel)}` : ''}`;
       const label = i % Math.ceil(columns.length / 8) === 0
         ? `<text x="${x + columnWidth / 2}" y="${height - 6}" text-anchor="middle" class="chart__label">${escapeHtml(c.label)}</text>`
         : '';

@@ -32,7 +32,7 @@ export function onboardingRoutes(db: Db) {
     const user = res.locals.user;
     const changes = user ? changesFor(db, user.name) : { changed: [], created: [] };
     res.render('onboarding/start', {
-      title: 'Start here',
+      title: res.req.t('header.startHere'),
       paths: readerPaths(pathsFor(db, user)),
       changes,
       hasChanges: changes.changed.length + changes.created.length > 0,
@@ -47,7 +47,7 @@ export function onboardingRoutes(db: Db) {
     const done = field(req, 'done') !== 'false';
     try {
       const item = markItem(db, res.locals.user, req.body, done);
-      flash(db, res, done ? `Done: “${item.title}”.` : `“${item.title}” is marked as not done.`);
+      flash(db, res, done ? req.t('start.doneFlash', { title: item.title }) : req.t('start.notDoneFlash', { title: item.title }));
       res.redirect(`/start#item-${item.kind}-${item.id}`);
     } catch (error) {
       showFormAgain(res, error, ({ message }) => renderStart(res, message));
@@ -56,14 +56,14 @@ export function onboardingRoutes(db: Db) {
 
   router.post('/start/seen', (_req, res) => {
     markSeen(db, res.locals.user);
-    flash(db, res, 'All caught up: the list starts again from now.');
+    flash(db, res, res.req.t('start.caughtUp'));
     res.redirect('/start');
   });
 
   // ---- Leads: the paths and their editor ----
 
   const renderPaths = (res: Response, form?: ReturnType<typeof nameForm>) => {
-    res.render('onboarding/paths', { title: 'Edit Start here paths', paths: curatedPaths(db, res.locals.user), form });
+    res.render('onboarding/paths', { title: res.req.t('start.editTitle'), paths: curatedPaths(db, res.locals.user), form });
   };
 
   router.get('/start/paths', (_req, res) => renderPaths(res));
@@ -71,7 +71,7 @@ export function onboardingRoutes(db: Db) {
   router.post('/start/paths', (req, res) => {
     try {
       const path = createPath(db, res.locals.user, req.body);
-      flash(db, res, `Created the path “${path.title}”. Add its first items below.`);
+      flash(db, res, req.t('start.created', { title: path.title }));
       res.redirect(`/start/paths/${path.id}`);
     } catch (error) {
       showFormAgain(res, error, (refusal) =>
@@ -84,7 +84,7 @@ export function onboardingRoutes(db: Db) {
     curatedPaths(db, res.locals.user);
     const path = findPath(db, pathId);
     if (!path) throw notFound('path');
-    res.render('onboarding/edit', { title: `Edit “${path.title}”`, ...pathEditor(db, path, refused) });
+    res.render('onboarding/edit', { title: res.req.t('start.editPathTitle', { title: path.title }), ...pathEditor(db, path, refused) });
   };
 
   router.get('/start/paths/:path', (req, res) => renderEditor(res, req.params.path));
@@ -108,19 +108,19 @@ export function onboardingRoutes(db: Db) {
 
   router.post('/start/paths/:path/delete', (req, res) => {
     const path = removePath(db, res.locals.user, req.params.path);
-    flash(db, res, `Deleted the path “${path.title}”. Everyone's progress on its items is kept.`);
+    flash(db, res, req.t('start.deleted', { title: path.title }));
     res.redirect('/start/paths');
   });
 
   // ---- Leads: everyone's progress ----
 
   router.get('/start/progress', (_req, res) => {
-    res.render('onboarding/progress', { title: 'Start here progress', ...teamProgress(db, res.locals.user) });
+    res.render('onboarding/progress', { title: res.req.t('start.progressTitle'), ...teamProgress(db, res.locals.user) });
   });
 
   router.get('/start/progress/:name', (req, res) => {
     const { person, paths } = personProgress(db, res.locals.user, req.params.name);
-    res.render('onboarding/person', { title: `${person.name}: Start here progress`, person, paths: readerPaths(paths) });
+    res.render('onboarding/person', { title: res.req.t('start.personTitle', { name: person.name }), person, paths: readerPaths(paths) });
   });
 
   return router;

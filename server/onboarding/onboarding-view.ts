@@ -5,14 +5,12 @@ import { itemKey, type Path } from './path.ts';
 
 /** What the Start here templates show, worked out here so the templates stay plain. */
 
-export const KIND_LABELS = { entry: 'Entry', guide: 'Guide' } as const;
-
 export function readerPaths(paths: PathView[]) {
   return paths.map((path) => {
     const next = path.items.find((item) => !item.done);
     return {
       ...path,
-      items: path.items.map((item) => ({ ...item, kindLabel: KIND_LABELS[item.kind], isNext: item === next })),
+      items: path.items.map((item) => ({ ...item, isNext: item === next })),
     };
   });
 }
@@ -49,7 +47,6 @@ export function pathEditor(db: Db, path: Path, refused?: RefusedForm) {
       position: i + 1,
       title: titles.get(itemKey(item))?.title ?? `${item.id} (missing)`,
       url: itemUrl(item),
-      kindLabel: KIND_LABELS[item.kind],
       why: typed?.whys[i] ?? item.why,
       error: itemErrors[i],
       first: i === 0,

@@ -4,22 +4,16 @@ import { flash } from '../accounts/session-cookie.ts';
 import type { Db } from '../db/connection.ts';
 import { findEntry } from '../entries/entry-queries.ts';
 import { entryPreview } from '../entries/entry-preview.ts';
-import { KIND_LABELS } from '../entries/entry-view.ts';
 import { showFormAgain } from '../http/refused-form.ts';
 import { diffEntries } from '../revisions/entry-diff.ts';
 import { EditConflict } from '../entries/edit-conflict.ts';
 import { proposalParam } from '../contribute/visible-proposal.ts';
 import { proposalsBy, proposalsInState, reviewEvents, type Proposal } from '../contribute/proposal-queries.ts';
-import { date } from '../render/helpers/date.ts';
+import type { TFunction } from 'i18next';
+import { formatDate } from '../i18n/format.ts';
+import type { Language } from '../i18n/languages.ts';
 import { decide } from './review-service.ts';
 import { FRESH_FOR_DAYS } from '../freshness/freshness-service.ts';
-
-const STATE_LABELS = {
-  pending: 'Waiting for review',
-  changes_requested: 'Changes requested',
-  approved: 'Approved',
-  rejected: 'Rejected',
-} as const;
 
 function listItem(p: Proposal) {
   return {
@@ -30,7 +24,6 @@ function listItem(p: Proposal) {
     author: p.author,
     summary: p.summary,
     state: p.state,
-    stateLabel: STATE_LABELS[p.state],
     updatedAt: p.updatedAt,
     createdAt: p.createdAt,
     canRevise: p.state === 'pending' || p.state === 'changes_requested',
@@ -41,17 +34,18 @@ function listItem(p: Proposal) {
  * A new entry as agents will see it once approved (the entry page's own partials), and its
  * other fields in words: a lead checks the card, then where it files and how it is found.
  */
-function proposedEntry(proposal: Proposal) {
+function proposedEntry(proposal: Proposal, t: TFunction, language: Language) {
   const { entry } = proposal;
   return {
     entry: entryPreview(entry),
     fields: [
-      { label: 'Kind', value: KIND_LABELS[entry.kind] },
-      { label: 'Category', value: entry.category },
-      { label: 'Language', value: entry.language },
-      { label: 'Tags', value: entry.tags.join(', ') || 'none' },
-      { label: 'Owner', value: entry.owner ?? 'you, when you approve it' },
-      { label: 'Review by', value: entry.reviewBy ? date(entry.reviewBy) : `in ${FRESH_FOR_DAYS} days, when you approve it` },
+      // Labels are catalogue keys: the page says them in the reader's language.
+      { label: 'search.kind', value: t('editor.kind', { context: entry.kind }) },
+      { label: 'entry.category', value: entry.category },
+      { label: 'search.language', value: entry.language },
+      { label: 'entry.tags', value: entry.tags.join(', ') || t('review.none') },
+      { label: 'entry.owner', value: entry.owner ?? t('review.ownerWhenApproved') },
+      { label: 'entry.reviewBy', value: entry.reviewBy ? formatDate(entry.reviewBy, language) : t('review.reviewByWhenApproved', { count: FRESH_FOR_DAYS }) },
     ],
     phrasings: entry.phrasings,
   };
@@ -65,7 +59,7 @@ export function reviewRoutes(db: Db) {
   router.get('/review', (_req, res) => {
     requirePermission(res.locals.user, 'review');
     res.render('review/queue', {
-      title: 'Review queue',
+      title: res.req.t('review.queue'),
       pending: proposalsInState(db, 'pending').map(listItem),
       waiting: proposalsInState(db, 'changes_requested').map(listItem),
     });
@@ -74,7 +68,7 @@ export function reviewRoutes(db: Db) {
   router.get('/my/drafts', (_req, res) => {
     const user = requirePermission(res.locals.user, 'propose');
     const mine = proposalsBy(db, user.name).map((p) => ({ ...listItem(p), lastComment: reviewEvents(db, p.id).filter((e) => e.comment).at(-1) }));
-    res.render('review/my-drafts', { title: 'My drafts', proposals: mine });
+    res.render('review/my-drafts', { title: res.req.t('header.myDrafts'), proposals: mine });
   });
 
   const renderProposal = (res: Response, proposal: Proposal, extra = {}) => {
@@ -85,7 +79,7 @@ export function reviewRoutes(db: Db) {
       proposal: listItem(proposal),
       events: reviewEvents(db, proposal.id),
       changes: current ? diffEntries(current.entry, proposal.entry, { readable: true }) : [],
-      proposed: proposal.isNew ? proposedEntry(proposal) : null,
+      proposed: proposal.isNew ? proposedEntry(proposal, res.req.t, res.locals.lang) : null,
       // A lead reads a new entry whole: its options start open.
       openOptions: proposal.isNew,
       stale: !!current && current.revision !== proposal.baseRevision,
@@ -105,9 +99,9 @@ export function reviewRoutes(db: Db) {
     try {
       const outcome = decide(db, res.locals.user, proposal.entryId, { ...req.body, proposal: proposal.id });
       const message = {
-        approved: `Approved: "${proposal.entry.title}" is live as revision ${outcome.revision}.`,
-        changes_requested: `Sent back to ${proposal.author} with your comment.`,
-        rejected: `Rejected. ${proposal.author} will see your reason.`,
+        approved: req.t('review.approved', { title: proposal.entry.title, revision: outcome.revision }),
+        changes_requested: req.t('review.sentBack', { name: proposal.author }),
+        rejected: req.t('review.rejected', { name: proposal.author }),
         pending: '',
       }[outcome.state];
       flash(db, res, message);

@@ -37,7 +37,7 @@ export function diffView(comparison: Comparison, revisions: RevisionInfo[], canR
   const { stored, from, to, sections } = comparison;
   const id = stored.entry.id;
   const choices = (selected: number | undefined) =>
-    revisions.map((r) => ({ number: r.number, label: `Revision ${r.number} · ${r.author}`, selected: r.number === selected }));
+    revisions.map((r) => ({ number: r.number, author: r.author, selected: r.number === selected }));
   const describe = (r: RevisionInfo) => ({ number: r.number, author: r.author, summary: r.summary, createdAt: r.createdAt });
   return {
     entry: entryHeading(stored),

@@ -38,7 +38,7 @@ export function searchRoutes(search: Search, db: Db) {
       ...closeAndLoose(found.results),
     };
     if (params.fragment) return res.render('partials/search-results', { ...view, layout: false });
-    res.render('search/results', { ...view, title: hasQuery ? `${params.q} – search` : 'Search', filters: filterChoices(db, params, user) });
+    res.render('search/results', { ...view, title: hasQuery ? req.t('search.title', { query: params.q }) : req.t('search.button'), filters: filterChoices(db, params, user) });
   });
 
   // A result's link: records which entry was opened from which search, then shows it.
@@ -70,7 +70,7 @@ function filterChoices(db: Db, params: SearchParams, reader: User | null) {
   const selected = (value: string | undefined, option: string) => value === option;
   return {
     categories: listCategories(db, visibleStatuses(reader)).map((c) => ({ ...c, selected: selected(params.category, c.name) || selected(params.category, c.slug) })),
-    kinds: ENTRY_KINDS.map((k) => ({ value: k, label: k === 'common' ? 'Common' : 'Unusual', selected: params.kind === k })),
+    kinds: ENTRY_KINDS.map((k) => ({ value: k, selected: params.kind === k })),
     languages: listLanguages(db).map((l) => ({ value: l, selected: params.lang === l })),
     active: Boolean(params.category || params.kind || params.lang),
   };

@@ -7,7 +7,7 @@ export function translationRoutes(db: Db) {
   const router = Router();
   router.get('/translations/outdated', (_req, res) => {
     const translations = outdatedTranslations(db, res.locals.user);
-    res.render('translations/outdated', { title: 'Outdated translations', translations });
+    res.render('translations/outdated', { title: res.req.t('translations.outdated'), translations });
   });
   return router;
 }

@@ -5,7 +5,7 @@ import type { Db } from '../db/connection.ts';
 import type { Entry } from '../entries/entry.ts';
 import { Invalid } from '../errors/domain-errors.ts';
 import { findRevision } from '../revisions/revision-queries.ts';
-import { languageName } from './language-names.ts';
+import { languageName } from '../i18n/language-names.ts';
 import { allTranslations, storedLinks, translationGroup, type GroupMember } from './translation-queries.ts';
 import { translationProblems, type TranslationLink } from './translation-rules.ts';
 

@@ -3,14 +3,9 @@ import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueSetupToken } from '../../server/accounts/first-run.ts';
-import { findEntry } from '../../server/entries/entry-queries.ts';
-import { saveEntry } from '../../server/entries/save-entry.ts';
-import { recordRead } from '../../server/onboarding/onboarding-queries.ts';
-import { startApp, startSeededApp, type RunningApp } from '../support/app.ts';
+import { startApp, type RunningApp } from '../support/app.ts';
+import { EVERY_PAGE, startAppWithEveryPage, type Reader } from '../support/every-page.ts';
 import { freshDatabase } from '../support/database.ts';
-import { makeEntry } from '../support/entries.ts';
-import { saveFirstWeek } from '../support/paths.ts';
-import { clientsByRole } from '../support/roles.ts';
 import { inChromium } from './chromium.ts';
 import { signedInPage } from './signed-in-page.ts';
 
@@ -22,24 +17,7 @@ import { signedInPage } from './signed-in-page.ts';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WIDTHS = [1280, 400];
 
-const session = inChromium(async () => {
-  const started = await startSeededApp();
-  const { db, app } = started;
-  const as = await clientsByRole(app);
-  // Something in every queue: a proposal, a flag, a second revision to compare, a path with progress.
-  await as.agent.json('/api/entries', { method: 'POST', body: { ...makeEntry({ id: 'voucher', title: 'Pay with a partner voucher' }), why: 'Asked twice' } });
-  await as.agent.json('/api/entries/late-parcel/flags', { method: 'POST', body: { reason: 'outdated', comment: 'The carrier changed' } });
-  await as.agent.json('/api/search?q=sunday+delivery');
-  recordRead(db, 'agnes', 'late-parcel', 1);
-  const late = findEntry(db, 'late-parcel')!.entry;
-  saveEntry(db, { ...late, timeline: 'A new date within **3 working days**.' }, { author: 'leo', summary: 'Carrier is slower' });
-  saveFirstWeek(db, [
-    ['guide', 'setting-expectations', 'Promise what you can keep.'],
-    ['entry', 'late-parcel', 'The most common call.'],
-  ]);
-  await as.agent.json('/api/onboarding/done', { method: 'POST', body: { kind: 'entry', id: 'late-parcel' } });
-  return started;
-});
+const session = inChromium(startAppWithEveryPage);
 
 // First-run setup needs a database with no account yet.
 let empty: RunningApp;
@@ -51,38 +29,8 @@ beforeAll(async () => {
 });
 afterAll(() => empty?.close());
 
-type Who = 'anonymous' | 'agnes' | 'leo' | 'ada';
-const PAGES: [string, string, Who][] = [
-  ['home', '/', 'agnes'],
-  ['search results', '/search?q=parcel+late', 'agnes'],
-  ['search with no result', '/search?q=zzqx+wibble', 'agnes'],
-  ['entry', '/entries/late-parcel', 'agnes'],
-  ['entry (lead)', '/entries/late-parcel', 'leo'],
-  ['history', '/entries/late-parcel/history', 'leo'],
-  ['diff', '/entries/late-parcel/diff', 'agnes'],
-  ['category', '/categories/delivery', 'agnes'],
-  ['guides index', '/guides', 'agnes'],
-  ['guide', '/guides/setting-expectations', 'agnes'],
-  ['editor: new entry', '/entries/new', 'agnes'],
-  ['editor: edit entry', '/entries/late-parcel/edit', 'leo'],
-  ['editor: revise a proposal', '/proposals/1/edit', 'agnes'],
-  ['my drafts', '/my/drafts', 'agnes'],
-  ['review queue', '/review', 'leo'],
-  ['proposal', '/proposals/1', 'leo'],
-  ['flags', '/flags', 'leo'],
-  ['stale', '/stale', 'leo'],
-  ['gaps', '/gaps', 'leo'],
-  ['dashboard', '/dashboard', 'leo'],
-  ['users', '/admin/users', 'ada'],
-  ['account', '/account', 'agnes'],
-  ['login', '/login', 'anonymous'],
-  ['not found', '/no/such/page', 'agnes'],
-  ['start here', '/start', 'agnes'],
-  ['start here: edit paths', '/start/paths', 'leo'],
-  ['start here: path editor', '/start/paths/first-week', 'leo'],
-  ['start here: progress', '/start/progress', 'leo'],
-  ['start here: one person', '/start/progress/agnes', 'leo'],
-];
+type Who = Reader;
+const PAGES = EVERY_PAGE;
 
 const contexts = new Map<Who, BrowserContext>();
 async function pageFor(who: Who): Promise<Page> {

@@ -94,7 +94,7 @@ describe('entry page', () => {
   it('is a 404 page for an unknown entry', async () => {
     const { status, html } = await app.page('/entries/nope');
     expect(status).toBe(404);
-    expect(html.querySelector('h1')!.text).toBe('No such entry');
+    expect(html.querySelector('h1')!.text).toBe('This page does not exist');
     expect(html.querySelector('form[action="/search"]')).not.toBeNull();
   });
 });

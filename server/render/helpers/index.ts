@@ -1,7 +1,5 @@
-import { date } from './date.ts';
-import { dateTime } from './date-time.ts';
+import { clientStrings, date, dateTime, formatNumber, sectionName, t } from '../../i18n/view-helpers.ts';
 import { initial } from './initial.ts';
-import { plural } from './plural.ts';
 
-/** Every Handlebars helper, one per file. */
-export const helpers = { date, dateTime, initial, plural };
+/** Every Handlebars helper, one per file (the ones in the reader's language live in server/i18n/). */
+export const helpers = { clientStrings, date, dateTime, formatNumber, initial, sectionName, t };

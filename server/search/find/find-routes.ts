@@ -2,8 +2,6 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { requirePermission } from '../../people/permissions.ts';
 import type { Db } from '../../db/connection.ts';
-import type { EntryStatus } from '../../entries/entry.ts';
-import { STATUS_LABELS } from '../../entries/entry-view.ts';
 import { validate } from '../../http/validate.ts';
 import { findInEntries } from './find-in-entries.ts';
 
@@ -24,12 +22,11 @@ export function findRoutes(db: Db) {
       moreThanShown: found.total > found.entries.length,
       entries: found.entries.map((entry) => ({
         ...entry,
-        statusLabel: STATUS_LABELS[entry.status as EntryStatus],
         isVetted: entry.status === 'vetted',
         matches: entry.matches.map((m) => ({ ...m, several: m.count > 1 })),
       })),
     };
-    res.render('search/find', { title: q ? `${q} – find in every entry` : 'Find in every entry', findQuery: q, found: view, hasQuery: q.trim().length > 0 });
+    res.render('search/find', { title: q ? req.t('find.title', { query: q }) : req.t('header.find'), findQuery: q, found: view, hasQuery: q.trim().length > 0 });
   });
 
   router.get('/api/find', (req, res) => {
