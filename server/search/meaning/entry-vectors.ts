@@ -4,7 +4,7 @@ import { backgroundSlices } from '../index/background-slices.ts';
 import type { Encoder } from './encoder.ts';
 import { countSearchable, entryTextPages, entryTexts, type EntryTexts } from './entry-texts.ts';
 import { RecentVectors } from './recent-vectors.ts';
-import { dropVectors, hasVector, storedHashesAfter, storedVector, storedVectors, storeVectors, textHash } from './text-vectors.ts';
+import { dropVectors, hasVector, storedHashesAfter, storedVector, storedVectors, storeVectors, textHash, writeIfFree } from './text-vectors.ts';
 import { centroid, DIMENSIONS } from './vector-math.ts';
 
 /** Texts per request to the background encoder: big enough to batch well, small enough to stop soon. */
@@ -19,6 +19,8 @@ const LOAD_PAGE = 100;
 const IN_REQUEST = 50;
 /** Stored hashes a step of the sweep reads, and keys it notes. */
 const SWEEP_PAGE = 2000;
+/** Vectors not stored because another process held the write lock are tried again after this long. */
+const RETRY_WRITE_MS = 250;
 /** The recently ranked entries' text vectors kept in memory (SEARCH_VECTOR_CACHE_MB). */
 export const RECENT_BYTES = 96 * 2 ** 20;
 
@@ -63,6 +65,9 @@ export class EntryVectors {
   private readonly backlog = new Map<string, { text: string; entries: Set<string> }>();
   /** Changed entries not taken up yet (their old vectors are already forgotten). */
   private readonly waiting = new Set<string>();
+  /** Vectors worked out and not stored yet (see writeIfFree), by hash: read from here first. */
+  private readonly unsaved = new Map<string, Int8Array>();
+  private storing: NodeJS.Immediate | NodeJS.Timeout | null = null;
   /** The start reading every entry, a page per step; null once read. */
   private pages: Generator<EntryTexts[]> | null = null;
   private searchable = 0;
@@ -140,7 +145,7 @@ export class EntryVectors {
     if (!entry?.centroid) return null;
     const recent = this.recent.get(id);
     if (recent) return recent;
-    const packed = storedVectors(this.db, entry.hashes.split('\n'));
+    const packed = this.vectorsOf(entry.hashes.split('\n'));
     if (packed) this.recent.set(id, packed);
     return packed;
   }
@@ -188,7 +193,7 @@ export class EntryVectors {
     const { hashes, centroidKey } = vectorKeys(this.modelId, texts);
     if (this.entries.get(id)?.centroidKey === centroidKey) return;
     this.untrack(id);
-    const entry: EntryMeaning = { hashes: hashes.join('\n'), centroidKey, centroid: storedVector(this.db, centroidKey)?.slice() ?? null };
+    const entry: EntryMeaning = { hashes: hashes.join('\n'), centroidKey, centroid: this.unsaved.get(centroidKey) ?? storedVector(this.db, centroidKey)?.slice() ?? null };
     this.entries.set(id, entry);
     if (this.sweep) [centroidKey, ...hashes].forEach((hash) => this.sweep!.keep.add(hash));
     if (entry.centroid) {
@@ -198,7 +203,7 @@ export class EntryVectors {
     let missing = 0;
     texts.forEach((text, i) => {
       const hash = hashes[i]!;
-      if (hasVector(this.db, hash)) return;
+      if (this.unsaved.has(hash) || hasVector(this.db, hash)) return;
       missing++;
       const waiting = this.backlog.get(hash) ?? { text, entries: new Set<string>() };
       waiting.entries.add(id);
@@ -217,11 +222,36 @@ export class EntryVectors {
   private finish(id: string): void {
     const entry = this.entries.get(id);
     if (!entry || entry.centroid) return;
-    const texts = storedVectors(this.db, entry.hashes.split('\n'));
+    const texts = this.vectorsOf(entry.hashes.split('\n'));
     if (!texts) return;
     entry.centroid = centroid(texts);
-    storeVectors(this.db, [[entry.centroidKey, entry.centroid]]);
     this.done++;
+    this.store([[entry.centroidKey, entry.centroid]]);
+  }
+
+  /** The vectors of these hashes, packed, or null if any is missing. */
+  private vectorsOf(hashes: string[]): Int8Array | null {
+    if (!hashes.some((hash) => this.unsaved.has(hash))) return storedVectors(this.db, hashes);
+    const packed = new Int8Array(hashes.length * DIMENSIONS);
+    for (const [i, hash] of hashes.entries()) {
+      const vector = this.unsaved.get(hash) ?? storedVector(this.db, hash);
+      if (!vector) return null;
+      packed.set(vector, i * DIMENSIONS);
+    }
+    return packed;
+  }
+
+  /** Stores vectors soon (next turn of the event loop), and again later if the write lock is taken. */
+  private store(rows: [string, Int8Array][]): void {
+    for (const [hash, vector] of rows) this.unsaved.set(hash, vector);
+    this.storing ??= setImmediate(() => this.storeUnsaved());
+  }
+
+  private storeUnsaved(): void {
+    this.storing = null;
+    if (!this.unsaved.size || this.closed || !this.db.open) return;
+    if (writeIfFree(this.db, () => storeVectors(this.db, [...this.unsaved]))) this.unsaved.clear();
+    else this.storing = setTimeout(() => this.storeUnsaved(), RETRY_WRITE_MS).unref();
   }
 
   private kick(): void {
@@ -244,7 +274,7 @@ export class EntryVectors {
         const packed = await encoder.encode(batch.map((hash) => this.backlog.get(hash)!.text));
         if (this.closed || !this.db.open) return;
         this.encodedTexts += batch.length;
-        storeVectors(this.db, batch.map((hash, i) => [hash, packed.subarray(i * DIMENSIONS, (i + 1) * DIMENSIONS)]));
+        this.store(batch.map((hash, i) => [hash, packed.subarray(i * DIMENSIONS, (i + 1) * DIMENSIONS)]));
         for (const hash of batch) {
           const waiting = this.backlog.get(hash);
           this.backlog.delete(hash);
@@ -265,6 +295,9 @@ export class EntryVectors {
   }
 
   async close(): Promise<void> {
+    // What was encoded is kept if the lock allows (a restart would encode it again otherwise).
+    if (this.storing) clearTimeout(this.storing as NodeJS.Timeout);
+    this.storeUnsaved();
     this.closed = true;
     await this.encoder?.close();
   }
@@ -298,7 +331,8 @@ export class EntryVectors {
     }
     sweep.after = hashes.at(-1)!;
     const stale = hashes.filter((hash) => !sweep.keep.has(hash));
-    if (stale.length) dropVectors(this.db, stale);
+    // Another process is writing (an import, say): this sweep ends here, the next one goes on.
+    if (stale.length && !writeIfFree(this.db, () => dropVectors(this.db, stale))) this.sweep = null;
   }
 }
 

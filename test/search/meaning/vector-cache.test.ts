@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../../server/db/connection.ts';
+import { openDatabase, type Db } from '../../../server/db/connection.ts';
+import { migrate } from '../../../server/db/migrate.ts';
 import { saveEntry } from '../../../server/entries/save-entry.ts';
 import type { Entry } from '../../../server/entries/entry.ts';
 import { entryTexts } from '../../../server/search/meaning/entry-texts.ts';
-import { EntryVectors } from '../../../server/search/meaning/entry-vectors.ts';
+import { EntryVectors, vectorKeys } from '../../../server/search/meaning/entry-vectors.ts';
 import type { Encoder } from '../../../server/search/meaning/encoder.ts';
 import { storedVector, storeVectors, textHash } from '../../../server/search/meaning/text-vectors.ts';
 import { centroid, DIMENSIONS } from '../../../server/search/meaning/vector-math.ts';
@@ -142,5 +147,29 @@ describe('entry vectors in memory', () => {
     await loading;
     expect(vectors.progress()).toEqual({ done: IDS.length, total: IDS.length });
     db.close();
+  });
+
+  it('never wait for another process holding the write lock: centroids are used at once and stored once it is free', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planb-vectors-'));
+    const path = join(dir, 'kb.db');
+    const db = openDatabase(path);
+    migrate(db);
+    const few = IDS.slice(0, 5);
+    few.forEach((id) => save(db, { id, title: `lost card ${id}`, phrasings: ['my wallet'], status: 'vetted' }));
+    const centroidKeys = few.map((id) => vectorKeys(MODEL_ID, entryTexts(db, id)!.texts).centroidKey);
+    const storedCentroids = () => centroidKeys.filter((key) => storedVector(db, key)).length;
+    // Another process's import holds the lock (busy_timeout would make this thread wait 5 s a write).
+    const importer = openDatabase(path);
+    importer.prepare('BEGIN IMMEDIATE').run();
+    const vectors = await loaded(db);
+    expect(vectors.progress()).toEqual({ done: few.length, total: few.length });
+    expect(storedCentroids()).toBe(0);
+    expectSameAsSlow(db, vectors);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    importer.prepare('COMMIT').run();
+    while (storedCentroids() < few.length) await sleep(50);
+    importer.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
