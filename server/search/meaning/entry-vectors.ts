@@ -130,6 +130,11 @@ export class EntryVectors {
     return { done: this.done, total: this.pages ? Math.max(this.searchable, known) : known };
   }
 
+  /** Entries still to read (at start) or to take up (changed): everything but encoding and sweeping. */
+  get reading(): boolean {
+    return this.pages !== null || this.waiting.size > 0;
+  }
+
   /** Work still to do: entries to read, texts waiting for the encoder, stale vectors to sweep. */
   get busy(): boolean {
     return this.pages !== null || this.draining !== null || this.waiting.size > 0 || this.sweep !== null;
