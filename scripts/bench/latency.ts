@@ -97,6 +97,7 @@ async function eventLoopDelays(largestPath: string, size: number): Promise<Delay
   const large = openDatabase(largestPath);
   const n = size.toLocaleString('en');
   const compacted = SIZES.includes(10_000) ? 10_000 : size;
+  const archived = Math.min(10_000, size / 10);
   const compactedPath = join(dir, `bench-${compacted}.db`);
   const medium = openDatabase(compactedPath);
   try {
@@ -106,7 +107,7 @@ async function eventLoopDelays(largestPath: string, size: number): Promise<Delay
       await whileVectorsAttach(`${n} entries: a restart with every vector stored, from the index built until every vector is read`, large, withModel),
       await afterASave(`${n} entries: a save (its texts encoded meanwhile)`, large, withModel),
       await duringAnImport(`${n} entries: another process imports 1,000 entries`, large, largestPath, 1000, withModel),
-      await duringABatchRemoval(`${n} entries: another process archives 10,000 entries at once`, large, largestPath, size, Math.min(10_000, size / 10), withModel),
+      await duringABatchRemoval(`${n} entries: another process archives ${archived.toLocaleString('en')} entries at once`, large, largestPath, size, archived, withModel),
       await duringACompaction(`${compacted.toLocaleString('en')} entries: another process re-imports every entry twice (compaction; words only)`, medium, compactedPath, compacted),
     ];
   } finally {
