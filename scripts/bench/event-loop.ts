@@ -6,7 +6,8 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../../server/db/connection.ts';
 import { saveEntry } from '../../server/entries/save-entry.ts';
-import { createSearch } from '../../server/search/search.ts';
+import type { MeaningOptions } from '../../server/search/meaning/meaning.ts';
+import { createSearch, type Search } from '../../server/search/search.ts';
 import { makeBenchEntry } from './bench-entry.ts';
 
 export interface Delay {
@@ -31,42 +32,98 @@ async function delayWhile(scenario: string, search: () => void, work: () => Prom
   return { scenario, maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6, busyMs: performance.eventLoopUtilization(before).active };
 }
 
-/** Nothing but the searches themselves: the floor the other figures stand on. */
-export async function whileOnlySearching(scenario: string, db: Db): Promise<Delay> {
-  const search = createSearch(db);
-  search.search('warm up');
-  return delayWhile(scenario, () => search.search('my card was charged twice'), () => sleep(1000));
+/**
+ * Search on the database, asked as a server is: a settled search (query encoded in the worker,
+ * re-ranked by meaning; it also takes up the changes of the sentence vectors) and an instant one.
+ * With `options.model` null, by words only. Measured once its sentence vectors are read.
+ */
+async function serving(db: Db, options: MeaningOptions, question: string): Promise<{ search: Search; ask: () => void }> {
+  const search = createSearch(db, options);
+  await search.meaning.settled();
+  await search.settled(question);
+  return { search, ask: () => void search.settled(question).then(() => search.search(question)) };
 }
 
-/** One save, then the searches that pick it up, and the learned weights retrained meanwhile. */
-export async function afterASave(scenario: string, db: Db): Promise<Delay> {
-  const search = createSearch(db);
-  search.search('warm up');
-  return delayWhile(scenario, () => search.search('my card was charged twice'), async () => {
+/** Waits for the index and the sentence vectors to take up every change (not for encoding new texts). */
+async function caughtUp(search: Search): Promise<void> {
+  await search.idle();
+  search.meaning.status();
+  while (search.meaning.entries?.reading) await sleep(20);
+}
+
+/** A child process running `code` (TypeScript, from the repository root); resolves when it exits. */
+async function child(code: string): Promise<void> {
+  const running = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: 'inherit' });
+  await new Promise((resolve) => running.on('exit', resolve));
+}
+
+/** Nothing but the searches themselves: the floor the other figures stand on. */
+export async function whileOnlySearching(scenario: string, db: Db, options: MeaningOptions): Promise<Delay> {
+  const { search, ask } = await serving(db, options, 'my card was charged twice');
+  const delay = await delayWhile(scenario, ask, () => sleep(1000));
+  await search.meaning.close();
+  return delay;
+}
+
+/** One save, then the searches that pick it up (learned weights retrained, new texts encoded meanwhile). */
+export async function afterASave(scenario: string, db: Db, options: MeaningOptions): Promise<Delay> {
+  const { search, ask } = await serving(db, options, 'my card was charged twice');
+  const delay = await delayWhile(scenario, ask, async () => {
     saveEntry(db, makeBenchEntry('saved-during-bench', 'Card charged twice after a refund'), { author: 'bench', summary: 'save' });
     await sleep(50);
-    await search.idle();
+    await caughtUp(search);
+    await search.meaning.settled();
     await sleep(50);
   });
+  await search.meaning.close();
+  return delay;
+}
+
+/** A restart with every vector stored: the lexical index is built (before a server listens), then the vectors are read while searches go on. */
+export async function whileVectorsAttach(scenario: string, db: Db, options: MeaningOptions): Promise<Delay> {
+  const search = createSearch(db, options);
+  search.search('warm up');
+  const delay = await delayWhile(scenario, () => void search.settled('lost card abroad'), () => search.meaning.settled());
+  await search.meaning.close();
+  return delay;
 }
 
 /** Another process imports `count` entries in one transaction, as npm run import does, while this one searches. */
-export async function duringAnImport(scenario: string, db: Db, dbPath: string, count: number): Promise<Delay> {
-  const search = createSearch(db);
-  search.search('warm up');
-  const write = `
+export async function duringAnImport(scenario: string, db: Db, dbPath: string, count: number, options: MeaningOptions): Promise<Delay> {
+  const { search, ask } = await serving(db, options, 'lost card abroad');
+  const delay = await delayWhile(scenario, ask, async () => {
+    await child(`
     import { openDatabase } from './server/db/connection.ts';
     import { saveEntry } from './server/entries/save-entry.ts';
     import { makeBenchEntry } from './scripts/bench/bench-entry.ts';
     const db = openDatabase(${JSON.stringify(dbPath)});
     db.transaction(() => { for (let i = 0; i < ${count}; i++) saveEntry(db, makeBenchEntry('imported-' + i, 'Imported entry ' + i + ' about a lost card'), { author: 'bench', summary: 'import' }); })();
-    db.close();`;
-  return delayWhile(scenario, () => search.search('lost card abroad'), async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', write], { stdio: 'inherit' });
-    await new Promise((resolve) => child.on('exit', resolve));
+    db.close();`);
     await sleep(200);
-    await search.idle();
+    await caughtUp(search);
   });
+  await search.meaning.close();
+  return delay;
+}
+
+/** Another process archives the first `count` of the `size` synthetic entries in one transaction: one request takes them all out. */
+export async function duringABatchRemoval(scenario: string, db: Db, dbPath: string, size: number, count: number, options: MeaningOptions): Promise<Delay> {
+  const { search, ask } = await serving(db, options, 'lost card abroad');
+  const delay = await delayWhile(scenario, ask, async () => {
+    await child(`
+    import { openDatabase } from './server/db/connection.ts';
+    import { saveEntry } from './server/entries/save-entry.ts';
+    import { devQueries } from './scripts/bench/bench-data.ts';
+    import { syntheticCorpus } from './scripts/bench/synthetic-entries.ts';
+    const db = openDatabase(${JSON.stringify(dbPath)});
+    const { entries } = syntheticCorpus(${size}, devQueries().map((q) => q.query));
+    db.transaction(() => { for (const entry of entries.slice(0, ${count})) saveEntry(db, { ...entry, status: 'archived' }, { author: 'bench', summary: 'archive' }); })();
+    db.close();`);
+    await sleep(200);
+    await caughtUp(search);
+  });
+  await search.meaning.close();
+  return delay;
 }
 
 /**
@@ -75,9 +132,10 @@ export async function duringAnImport(scenario: string, db: Db, dbPath: string, c
  * Words only (no sentence vectors): the figure is the index's own work.
  */
 export async function duringACompaction(scenario: string, db: Db, dbPath: string, size: number): Promise<Delay> {
-  const search = createSearch(db, { model: null });
-  search.search('warm up');
-  const reimport = (round: number) => `
+  const { search, ask } = await serving(db, { model: null }, 'lost card abroad');
+  return delayWhile(scenario, ask, async () => {
+    for (const round of [1, 2]) {
+      await child(`
     import { openDatabase } from './server/db/connection.ts';
     import { saveEntry } from './server/entries/save-entry.ts';
     import { devQueries } from './scripts/bench/bench-data.ts';
@@ -85,11 +143,7 @@ export async function duringACompaction(scenario: string, db: Db, dbPath: string
     const db = openDatabase(${JSON.stringify(dbPath)});
     const { entries } = syntheticCorpus(${size}, devQueries().map((q) => q.query));
     db.transaction(() => { for (const entry of entries) saveEntry(db, { ...entry, title: entry.title + ' ${round}' }, { author: 'bench', summary: 'reimport' }); })();
-    db.close();`;
-  return delayWhile(scenario, () => search.search('lost card abroad'), async () => {
-    for (const round of [1, 2]) {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', reimport(round)], { stdio: 'inherit' });
-      await new Promise((resolve) => child.on('exit', resolve));
+    db.close();`);
       await sleep(200);
       await search.idle();
     }

@@ -2,7 +2,7 @@
 // FTS5 OR queries; then a real server on the 100k database: time to ready, /api/search under load
 // (autocannon, 8 connections), peak memory; then meaning-aware search (meaning-latency.ts).
 // Flags: --max-entries N (smaller databases only: a quick run), --encode-entries N (how many new
-// entries to encode in the background, default 2,000).
+// entries to encode in the background, default 1,000), --quick (1k and 10k only).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,14 +13,15 @@ import { ftsMatch } from '../../server/search/query/fts-query.ts';
 import { queryTerms } from '../../server/search/query/query-terms.ts';
 import { createSearch } from '../../server/search/search.ts';
 import { banking77Database, devQueries } from './bench-data.ts';
-import { afterASave, duringACompaction, duringAnImport, whileOnlySearching, type Delay } from './event-loop.ts';
+import { afterASave, duringABatchRemoval, duringACompaction, duringAnImport, whileOnlySearching, whileVectorsAttach, type Delay } from './event-loop.ts';
 import { percentiles } from './percentiles.ts';
 import { writeReadmeSection } from './readme-section.ts';
 import { seededRandom } from './seeded-random.ts';
 import { load, peakRssMb, startServer } from './server-process.ts';
 import { syntheticCorpus } from './synthetic-entries.ts';
 import { markdownTable } from './table.ts';
-import { meaningLatency } from './meaning-latency.ts';
+import { fillVectors, meaningLatency } from './meaning-latency.ts';
+import { modelFromEnv } from '../../server/search/meaning/model-folder.ts';
 
 const flag = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1] ?? fallback) || fallback;
 // --quick: the smaller sizes only, to try the benchmark out; --max-entries N: the sizes up to N.
@@ -69,33 +70,49 @@ for (const size of SIZES) {
 
 const searchTable = markdownTable(['entries', 'query', 'engine', 'p50 ms', 'p95 ms', 'p99 ms'], rows);
 console.log(searchTable);
-const delays = markdownTable(
-  ['event-loop delay while searching every 10 ms', 'max ms', 'p99 ms', 'main thread busy ms'],
-  (await eventLoopDelays(largest.path)).map((d) => [d.scenario, ms(d.maxMs), ms(d.p99Ms), ms(d.busyMs)]),
-);
-console.log(delays);
+// Every text of the largest database gets a (seeded random) vector, as if encoded: see meaning-latency.ts.
+const fillSeconds = fillVectors(largest.path);
 // The server is asked the same kind of questions as the search function: about the 100k entries.
 const server = await serveAndLoad(largest.path, largest.question);
 console.log(server);
-const meaning = await meaningLatency(largest.path, largest.size, largest.question, flag('--encode-entries', 2_000), dir);
+const meaning = await meaningLatency(largest.path, largest.size, fillSeconds, largest.question, flag('--encode-entries', 1_000), dir);
 console.log(meaning);
+// Last: these scenarios change the databases (an import, archived entries, re-imported titles).
+const delays = markdownTable(
+  ['event-loop delay while searching every 10 ms', 'max ms', 'p99 ms', 'main thread busy ms'],
+  (await eventLoopDelays(largest.path, largest.size)).map((d) => [d.scenario, ms(d.maxMs), ms(d.p99Ms), ms(d.busyMs)]),
+);
+console.log(delays);
 rmSync(dir, { recursive: true, force: true });
-if (process.argv.includes('--write-readme')) writeReadmeSection('bench-latency', `${searchTable}\n\n${delays}\n\n${server}\n\n${meaning}`);
+if (process.argv.includes('--write-readme')) writeReadmeSection('bench-latency', `${searchTable}\n\n${server}\n\n${meaning}\n\n${delays}`);
 
-/** After a save (BANKING77, where learned weights are retrained; the largest database) and during an import. */
-async function eventLoopDelays(largestPath: string): Promise<Delay[]> {
+/**
+ * With sentence vectors (the packaged model; vectors stored): a save, vectors attaching on a
+ * restart, an import and a large batch removal by another process, on the largest database; a
+ * compaction by words only on the 10,000-entry one (re-importing 100,000 entries twice takes long).
+ */
+async function eventLoopDelays(largestPath: string, size: number): Promise<Delay[]> {
+  const withModel = { model: modelFromEnv('') };
   const small = banking77Database().db;
   const large = openDatabase(largestPath);
+  const n = size.toLocaleString('en');
+  const compacted = SIZES.includes(10_000) ? 10_000 : size;
+  const archived = Math.min(10_000, size / 10);
+  const compactedPath = join(dir, `bench-${compacted}.db`);
+  const medium = openDatabase(compactedPath);
   try {
     return [
-      await whileOnlySearching('BANKING77 (77 entries): searches only, for comparison', small),
-      await afterASave('BANKING77 (77 entries): a save, then retraining the learned weights', small),
-      await afterASave(`${SIZES.at(-1)!.toLocaleString('en')} entries: a save`, large),
-      await duringAnImport(`${SIZES.at(-1)!.toLocaleString('en')} entries: another process imports 1,000 entries`, large, largestPath, 1000),
-      await duringACompaction(`${SIZES.at(-1)!.toLocaleString('en')} entries: another process re-imports every entry twice (compaction; words only)`, large, largestPath, SIZES.at(-1)!),
+      await whileOnlySearching('BANKING77 (77 entries): searches only, for comparison', small, withModel),
+      await afterASave('BANKING77 (77 entries): a save, then retraining the learned weights', small, withModel),
+      await whileVectorsAttach(`${n} entries: a restart with every vector stored, from the index built until every vector is read`, large, withModel),
+      await afterASave(`${n} entries: a save (its texts encoded meanwhile)`, large, withModel),
+      await duringAnImport(`${n} entries: another process imports 1,000 entries`, large, largestPath, 1000, withModel),
+      await duringABatchRemoval(`${n} entries: another process archives ${archived.toLocaleString('en')} entries at once`, large, largestPath, size, archived, withModel),
+      await duringACompaction(`${compacted.toLocaleString('en')} entries: another process re-imports every entry twice (compaction; words only)`, medium, compactedPath, compacted),
     ];
   } finally {
     large.close();
+    medium.close();
   }
 }
 

@@ -22,8 +22,7 @@ const ms = (p: Percentiles) => `${p.p50.toFixed(1)} / ${p.p95.toFixed(1)} / ${p.
 const QUESTIONS = 200;
 
 /** Rows for the server-on-100k table, and the background-encoding table. */
-export async function meaningLatency(path: string, size: number, question: (random: () => number) => string, encodeEntries: number, dir: string): Promise<string> {
-  const fillSeconds = fillVectors(path);
+export async function meaningLatency(path: string, size: number, fillSeconds: number, question: (random: () => number) => string, encodeEntries: number, dir: string): Promise<string> {
   const server = await serve(path);
   const random = seededRandom(80);
   const questions = Array.from({ length: QUESTIONS }, () => question(random));
@@ -55,8 +54,8 @@ export async function meaningLatency(path: string, size: number, question: (rand
   );
 }
 
-/** Seeded random vectors for every text and centroid of the database, as the server would key them. */
-function fillVectors(path: string): number {
+/** Seeded random vectors for every text and centroid of the database, as the server would key them; returns the seconds taken. */
+export function fillVectors(path: string): number {
   const started = performance.now();
   const db = openDatabase(path);
   migrate(db);

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import { changesSince, latestChangeSeq } from '../../db/changes.ts';
+import { backgroundSlices } from './background-slices.ts';
 import { EntryIndex } from './entry-index.ts';
 import { allIndexedEntries, indexedEntry } from './indexed-entries.ts';
 import { learnedRows, learnWeights, trainingSet } from '../rank/learned-weights.ts';
@@ -60,7 +61,7 @@ export function followDatabase(db: Db): Follower {
     index.updateNorms();
     if (!pending.size) training.soon();
   };
-  const background = backgroundSlices(() => {
+  const background = backgroundSlices('background index work', () => {
     if (!db.open) return false;
     if (pending.size) putBack(BATCH);
     else index.maintain(SLICE_ENTRIES);
@@ -92,32 +93,6 @@ export function followDatabase(db: Db): Follower {
     await training.idle();
   };
   return { current, idle };
-}
-
-/** Runs `slice` on the event loop (setImmediate) until it says nothing remains, letting requests in between. */
-function backgroundSlices(slice: () => boolean) {
-  let running = false;
-  let idle: (() => void)[] = [];
-  const step = () => {
-    let more = false;
-    try {
-      more = slice();
-    } catch (error) {
-      console.error('Search: background index work failed; it resumes after the next change.', error);
-    }
-    if (more) return void setImmediate(step);
-    running = false;
-    for (const resolve of idle) resolve();
-    idle = [];
-  };
-  return {
-    start() {
-      if (running) return;
-      running = true;
-      setImmediate(step);
-    },
-    idle: () => new Promise<void>((resolve) => (running ? idle.push(resolve) : resolve())),
-  };
 }
 
 /** Retrains the index's learned weights in the worker after changes: one run at a time, then again if more changed. */

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection.ts';
 import { Encoder } from './encoder.ts';
 import { countSearchable } from './entry-texts.ts';
-import { EntryVectors, type VectorProgress } from './entry-vectors.ts';
+import { EntryVectors, RECENT_BYTES, type VectorProgress } from './entry-vectors.ts';
 import { FUSION, type FusionWeights } from './fusion.ts';
 import { modelFromEnv, type Model } from './model-folder.ts';
 import { QueryVectors } from './query-vectors.ts';
@@ -11,6 +11,8 @@ export interface MeaningOptions {
   model?: Model | null;
   /** How long a settled query waits for its vector before it is answered by words alone. Default: SEARCH_QUERY_WAIT_MS or 50. */
   queryWaitMs?: number;
+  /** Memory for the text vectors of recently ranked entries, in bytes. Default: SEARCH_VECTOR_CACHE_MB or 96 MB. */
+  recentBytes?: number;
 }
 
 export interface MeaningStatus extends VectorProgress {
@@ -32,7 +34,14 @@ export class Meaning {
   private readonly queryEncoder: Encoder | null;
   private readonly loading: Promise<void>;
 
-  constructor(private readonly db: Db, { model = modelFromEnv(), queryWaitMs = Number(process.env.SEARCH_QUERY_WAIT_MS) || QUERY_WAIT_MS }: MeaningOptions = {}) {
+  constructor(
+    private readonly db: Db,
+    {
+      model = modelFromEnv(),
+      queryWaitMs = Number(process.env.SEARCH_QUERY_WAIT_MS) || QUERY_WAIT_MS,
+      recentBytes = Number(process.env.SEARCH_VECTOR_CACHE_MB) * 2 ** 20 || RECENT_BYTES,
+    }: MeaningOptions = {},
+  ) {
     if (!model) {
       this.entries = this.queries = this.queryEncoder = null;
       this.loading = Promise.resolve();
@@ -40,7 +49,7 @@ export class Meaning {
     }
     this.queryEncoder = new Encoder(model.dir);
     this.queries = new QueryVectors(this.queryEncoder, queryWaitMs);
-    this.entries = new EntryVectors(db, model.id, () => new Encoder(model.dir));
+    this.entries = new EntryVectors(db, model.id, () => new Encoder(model.dir), recentBytes);
     // A failure (the database closed under it, say) leaves search by words, never an unhandled error.
     this.loading = this.entries.load().catch((error) => this.entries?.fail(String(error)));
   }

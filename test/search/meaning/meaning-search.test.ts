@@ -50,6 +50,21 @@ describe('search with meaning', () => {
   });
 });
 
+describe('search while the vectors load', () => {
+  it('answers by words until the stored vectors are read (in background slices), then by meaning', async () => {
+    // A restart: every vector is stored already, and read back a slice at a time.
+    const restarted = createSearch(db, { model: MODEL, queryWaitMs: 60_000 });
+    expect(restarted.meaning.status()).toEqual({ done: 0, total: ENTRIES.length - 1 });
+    for (const query of ['refund my order', 'reimbursement', 'card']) {
+      expect(await restarted.settled(query, AGENT)).toEqual({ ...search.search(query, AGENT), tookMs: expect.any(Number) });
+    }
+    await restarted.meaning.settled();
+    expect(restarted.meaning.entries!.encodedTexts).toBe(0);
+    expect(ids(await restarted.settled('reimbursement', AGENT))[0]).toBe('request-refund');
+    await restarted.meaning.close();
+  });
+});
+
 describe('search without the model', () => {
   it('answers by words, with no error, when the model folder is missing', async () => {
     const missing = createSearch(db, { model: { dir: '/nonexistent/model', id: 'use-lite:missing' }, queryWaitMs: 60_000 });
