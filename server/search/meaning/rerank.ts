@@ -1,8 +1,8 @@
 import type { EntryIndex } from '../index/entry-index.ts';
 import type { LexicalRanking, RankedEntries } from '../rank/rank-entries.ts';
 import type { EntryVectors } from './entry-vectors.ts';
-import { BY_MEANING, fused, MIN_MEANING, MODEL_LANGUAGE, SCAN_LIMIT, SOFTNESS, type FusionWeights } from './fusion.ts';
-import { cosine, DIMENSIONS, softMaximum } from './vector-math.ts';
+import { BY_MEANING, fused, MIN_MEANING, MODEL_LANGUAGE, SCAN_LIMIT, type FusionWeights } from './fusion.ts';
+import { cosine, DIMENSIONS } from './vector-math.ts';
 
 /**
  * The lexical candidates, and on small indexes the visible entries closest in meaning, ordered by
@@ -33,8 +33,9 @@ export function rerank(vectors: EntryVectors, query: Int8Array, weights: FusionW
     const texts = vectors.textVectorsOf(ids[no]!);
     const centre = vectors.centroidOf(ids[no]!);
     if (!texts || !centre) continue;
-    const cosines = Array.from({ length: texts.length / DIMENSIONS }, (_, t) => cosine(query, 0, texts, t));
-    meaning.set(no, weights.best * softMaximum(cosines, SOFTNESS) + weights.centroid * cosine(query, 0, centre, 0));
+    let best = 0;
+    for (let t = 0; t < texts.length / DIMENSIONS; t++) best = Math.max(best, cosine(query, 0, texts, t));
+    meaning.set(no, weights.best * best + weights.centroid * cosine(query, 0, centre, 0));
   }
   const average = meaning.size ? [...meaning.values()].reduce((a, b) => a + b, 0) / meaning.size : 0;
   const ranked = [...pool].map(([no, score]) => ({

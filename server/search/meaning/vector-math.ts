@@ -41,13 +41,3 @@ export function centroid(vectors: Int8Array): Int8Array {
   }
   return quantise([Array.from(sum)]);
 }
-
-/** τ·ln Σ exp(x/τ): at least the largest x, at most that plus τ·ln n (computed from the largest, so exp never overflows). */
-export function softMaximum(xs: ArrayLike<number>, softness: number): number {
-  let largest = -Infinity;
-  for (let i = 0; i < xs.length; i++) largest = Math.max(largest, xs[i]!);
-  if (largest === -Infinity) return 0;
-  let sum = 0;
-  for (let i = 0; i < xs.length; i++) sum += Math.exp((xs[i]! - largest) / softness);
-  return largest + softness * Math.log(sum);
-}

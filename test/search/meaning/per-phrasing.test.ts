@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import type { EntryStatus } from '../../../server/entries/entry.ts';
-import { softMaximum } from '../../../server/search/meaning/vector-math.ts';
 import { createSearch, type Search } from '../../../server/search/search.ts';
 import { freshDatabase } from '../../support/database.ts';
 import { makeEntry } from '../../support/entries.ts';
@@ -60,26 +58,5 @@ describe('meaning per phrasing', () => {
   it('finds the entry one of whose phrasings means what the query says', async () => {
     expect(ids(await search.settled('we relocated last month', AGENT))[0]).toBe('change-delivery-address');
     expect(ids(await search.settled('I got a new mobile', AGENT))[0]).toBe('update-phone-number');
-  });
-});
-
-describe('softMaximum', () => {
-  const cosines = fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 1, maxLength: 40 });
-  it('is at least the largest value and at most that plus τ·ln n', () => {
-    fc.assert(
-      fc.property(cosines, fc.double({ min: 0.01, max: 1, noNaN: true }), (xs, softness) => {
-        const largest = Math.max(...xs);
-        const soft = softMaximum(xs, softness);
-        expect(soft).toBeGreaterThanOrEqual(largest - 1e-12);
-        expect(soft).toBeLessThanOrEqual(largest + softness * Math.log(xs.length) + 1e-12);
-      }),
-      { seed: 10, numRuns: 200 },
-    );
-  });
-
-  it('is the value itself for one text and rises with each other close text', () => {
-    expect(softMaximum([0.7], 0.05)).toBeCloseTo(0.7, 12);
-    expect(softMaximum([0.7, 0.7], 0.05)).toBeCloseTo(0.7 + 0.05 * Math.log(2), 12);
-    expect(softMaximum([0.7, 0.69], 0.05)).toBeGreaterThan(softMaximum([0.7, 0.2], 0.05));
   });
 });
