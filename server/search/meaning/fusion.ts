@@ -13,6 +13,14 @@ export interface FusionWeights {
 
 export const FUSION: FusionWeights = { lexical: 0.6, best: 1, centroid: 0.5 };
 
+/**
+ * The sentence model's language (USE-lite is English). A query whose best match by words is an
+ * entry in another language is left in its order by words: the model's vectors of Italian or
+ * Russian text say little, and re-ranking by them moved right answers down
+ * (`npm run bench:cross-language`).
+ */
+export const MODEL_LANGUAGE = 'en';
+
 /** Lexical candidates re-ranked by meaning: the lexical top this many. */
 export const RERANKED = 50;
 

@@ -1,16 +1,21 @@
 import type { EntryIndex } from '../index/entry-index.ts';
 import type { LexicalRanking, RankedEntries } from '../rank/rank-entries.ts';
 import type { EntryVectors } from './entry-vectors.ts';
-import { BY_MEANING, fused, MIN_MEANING, SCAN_LIMIT, type FusionWeights } from './fusion.ts';
+import { BY_MEANING, fused, MIN_MEANING, MODEL_LANGUAGE, SCAN_LIMIT, type FusionWeights } from './fusion.ts';
 import { cosine, DIMENSIONS } from './vector-math.ts';
 
 /**
  * The lexical candidates, and on small indexes the visible entries closest in meaning, ordered by
- * the fusion. Only visible entries are ever added. Entries still waiting for vectors get the
- * average meaning score of the others, so a backlog neither buries nor lifts them.
+ * the fusion, unless the best match by words is in a language the model does not speak. Only
+ * visible entries are ever added. Entries still waiting for vectors get the average meaning score
+ * of the others, so a backlog neither buries nor lifts them.
  */
 export function rerank(vectors: EntryVectors, query: Int8Array, weights: FusionWeights, lexical: LexicalRanking): RankedEntries {
   const { index, visible, scoreOf, statusFactor } = lexical;
+  const first = lexical.ranked[0];
+  if (first && index.columns.language.data[first.no] !== index.languageCode(MODEL_LANGUAGE)) {
+    return { ranked: lexical.ranked.slice(0, lexical.limit), total: lexical.total };
+  }
   const ids = index.columns.ids;
   const pool = new Map(lexical.ranked.map((r) => [r.no, r.score]));
   let total = lexical.total;

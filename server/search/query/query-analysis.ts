@@ -1,6 +1,6 @@
 import type { EntryStatus } from '../../entries/entry.ts';
 import type { EntryIndex } from '../index/entry-index.ts';
-import { isStopWord } from './query-terms.ts';
+import { rankingStopWords } from './language-stop-words.ts';
 import type { Synonyms } from './synonyms.ts';
 import { queryStems, surfaceWords } from './text-analysis.ts';
 
@@ -32,6 +32,7 @@ export interface AnalysedQuery {
 /** `statuses`: the entries the reader may see; only their words complete or correct a query. */
 export function analyseQuery(index: EntryIndex, synonyms: Synonyms, query: string, statuses: readonly EntryStatus[]): AnalysedQuery {
   const vocabulary = index.vocabulary.seenBy(statuses);
+  const isStopWord = rankingStopWords(index.languages);
   const typed = surfaceWords(query);
   const stillTyping = /[\p{L}\p{N}]$/u.test(query);
   const weighted = new Map<string, number>();
