@@ -1,16 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { issueSetupToken } from '../../server/accounts/first-run.ts';
 import { countUsers, createApiToken, findUserByName } from '../../server/accounts/user-queries.ts';
 import type { Db } from '../../server/db/connection.ts';
 import { freshDatabase } from '../support/database.ts';
-import { startApp, startSeededApp, TEST_PASSWORD, type RunningApp } from '../support/app.ts';
+import { startApp, TEST_PASSWORD, type RunningApp } from '../support/app.ts';
+import { seedKnowledgeBase } from '../support/fixtures.ts';
+import { freshAppForEachTest } from '../support/fresh-app.ts';
 
 let db: Db;
 let app: RunningApp;
-beforeAll(async () => {
-  ({ db, app } = await startSeededApp()); // READ_ACCESS=login, the default
-});
-afterAll(() => app.close());
+// READ_ACCESS=login, the default; every test starts with no account at all.
+freshAppForEachTest({ build: seedKnowledgeBase }, (fresh) => ({ db, app } = fresh));
 
 describe('first run', () => {
   it('creates the first admin through the one-time link, and the link works once', async () => {
@@ -72,6 +72,7 @@ describe('signing in', () => {
   });
 
   it('never follows a next page off the site', async () => {
+    await app.as('dana', 'agent');
     const client = app.anonymous();
     const { location } = await client.form('/login', { name: 'dana', password: TEST_PASSWORD, next: '//evil.example/' });
     expect(location).toBe('/');
@@ -114,6 +115,7 @@ describe('signing in', () => {
   });
 
   it('signs in through the API and returns the CSRF token to use', async () => {
+    await app.as('tom', 'lead');
     const client = app.anonymous();
     const { status, body } = await client.json('/api/session', { method: 'POST', body: { name: 'tom', password: TEST_PASSWORD } });
     expect(status).toBe(201);

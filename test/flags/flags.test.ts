@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connection.ts';
 import { findEntry } from '../../server/entries/entry-queries.ts';
-import { startApp, startSeededApp, type Client, type RunningApp } from '../support/app.ts';
+import { startApp, type Client } from '../support/app.ts';
+import { seedKnowledgeBase } from '../support/fixtures.ts';
+import { freshAppForEachTest } from '../support/fresh-app.ts';
 import { clientsByRole, EVERYONE, refusal, type Who } from '../support/roles.ts';
 
 let db: Db;
-let app: RunningApp;
 let as: Record<Who, Client>;
-beforeAll(async () => {
-  ({ db, app } = await startSeededApp()); // READ_ACCESS=login
-  as = await clientsByRole(app);
-});
-afterAll(() => app.close());
+// READ_ACCESS=login
+freshAppForEachTest({ build: seedKnowledgeBase, signIn: clientsByRole }, (fresh) => ({ db, people: as } = fresh));
 
 const flagCount = (state = 'open') => db.prepare('SELECT count(*) FROM flags WHERE state = ?').pluck().get(state) as number;
 const flagStates = () => db.prepare('SELECT state, count(*) AS n FROM flags GROUP BY state ORDER BY state').all();
@@ -230,6 +228,7 @@ describe('who may do what with flags (READ_ACCESS=login)', () => {
   });
 
   it('lets anonymous readers see open flags when READ_ACCESS=open, without the flag control', async () => {
+    await flag('late-parcel', 'unclear');
     const open = await startApp(db, { readAccess: 'open' });
     try {
       const { html } = await open.anonymous().page('/entries/late-parcel');

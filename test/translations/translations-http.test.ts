@@ -1,23 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importContent } from '../../server/content/import-content.ts';
 import type { Db } from '../../server/db/connection.ts';
-import { startApp, type Client, type RunningApp } from '../support/app.ts';
-import { freshDatabase } from '../support/database.ts';
+import type { Client, RunningApp } from '../support/app.ts';
+import { freshAppForEachTest } from '../support/fresh-app.ts';
 
 /** Linked translations through the real app, over the real starter content. */
 
 let db: Db;
-let app: RunningApp;
 let lead: Client;
 let agent: Client;
-beforeAll(async () => {
-  db = freshDatabase();
-  importContent(db, { entriesDir: 'content/entries' });
-  app = await startApp(db);
-  lead = await app.as('lena', 'lead');
-  agent = await app.as('ari', 'agent');
-});
-afterAll(() => app.close());
+freshAppForEachTest(
+  {
+    build: (db) => {
+      importContent(db, { entriesDir: 'content/entries' });
+    },
+    signIn: async (app: RunningApp) => ({ lead: await app.as('lena', 'lead'), agent: await app.as('ari', 'agent') }),
+  },
+  (fresh) => ({ db, people: { lead, agent } } = fresh),
+);
 
 const entry = async (id: string) => (await agent.json(`/api/entries/${id}`)).body;
 const languageOf = (id: string) => (db.prepare('SELECT language FROM entries WHERE id = ?').pluck().get(id) as string);
@@ -72,10 +72,20 @@ describe('the entry page', () => {
 
 describe('outdated translations', () => {
   const outdatedIds = async () => (await lead.json('/api/translations/outdated')).body.translations.map((t: { id: string }) => t.id);
+  const SOURCE_CHANGE = { caveats: 'Transit damage must be reported within 14 days of delivery.' };
+  const RUSSIAN_CHANGE = { caveats: 'О повреждении при доставке нужно сообщить в течение 14 дней.' };
+  const verifyItalian = () => lead.json('/api/entries/parcel-arrived-damaged-it/verify', { method: 'POST', body: {} });
+
+  /** What the first test does: the source of parcel-arrived-damaged changes, then the Italian is verified and the Russian saved. */
+  async function onlyTheCatalanLeftOutdated() {
+    await edit('parcel-arrived-damaged', SOURCE_CHANGE);
+    expect((await verifyItalian()).status).toBe(200);
+    await edit('parcel-arrived-damaged-ru', RUSSIAN_CHANGE);
+  }
 
   it('are marked after the source gets a new revision, and cleared by a lead who verifies or saves them', async () => {
     expect(await outdatedIds()).toEqual([]);
-    await edit('parcel-arrived-damaged', { caveats: 'Transit damage must be reported within 14 days of delivery.' });
+    await edit('parcel-arrived-damaged', SOURCE_CHANGE);
 
     expect(await outdatedIds()).toEqual(['parcel-arrived-damaged-ca', 'parcel-arrived-damaged-it', 'parcel-arrived-damaged-ru']);
     expect((await entry('parcel-arrived-damaged')).translations.every((t: { outdated: boolean }) => t.outdated)).toBe(true);
@@ -86,8 +96,8 @@ describe('outdated translations', () => {
     const diff = await agent.json('/api/entries/parcel-arrived-damaged/diff?from=1&to=2');
     expect(diff.body.sections.map((s: { heading: string }) => s.heading)).toEqual(['Caveats']);
 
-    expect((await lead.json('/api/entries/parcel-arrived-damaged-it/verify', { method: 'POST', body: {} })).status).toBe(200);
-    await edit('parcel-arrived-damaged-ru', { caveats: 'О повреждении при доставке нужно сообщить в течение 14 дней.' });
+    expect((await verifyItalian()).status).toBe(200);
+    await edit('parcel-arrived-damaged-ru', RUSSIAN_CHANGE);
     expect(await outdatedIds()).toEqual(['parcel-arrived-damaged-ca']);
     expect((await agent.page('/entries/parcel-arrived-damaged-it')).html.querySelector('.notice--outdated')).toBeNull();
   });
@@ -98,6 +108,7 @@ describe('outdated translations', () => {
   });
 
   it('are listed for leads on a page linked from the stale page, and refused to agents', async () => {
+    await onlyTheCatalanLeftOutdated();
     const page = await lead.page('/translations/outdated');
     expect(page.status).toBe(200);
     const rows = page.html.querySelectorAll('tbody tr');
