@@ -2,22 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { importContent } from '../../server/content/import-content.ts';
 import type { Db } from '../../server/db/connection.ts';
 import type { Client, RunningApp } from '../support/app.ts';
-import { freshAppForEachTest } from '../support/fresh-app.ts';
+import { appTemplate, type FreshApp } from '../support/fresh-app.ts';
 
 /** Linked translations through the real app, over the real starter content. */
 
 let db: Db;
 let lead: Client;
 let agent: Client;
-freshAppForEachTest(
-  {
-    build: (db) => {
-      importContent(db, { entriesDir: 'content/entries' });
-    },
-    signIn: async (app: RunningApp) => ({ lead: await app.as('lena', 'lead'), agent: await app.as('ari', 'agent') }),
+const starterContent = appTemplate({
+  build: (db) => {
+    importContent(db, { entriesDir: 'content/entries' });
   },
-  (fresh) => ({ db, people: { lead, agent } } = fresh),
-);
+  signIn: async (app: RunningApp) => ({ lead: await app.as('lena', 'lead'), agent: await app.as('ari', 'agent') }),
+});
+const use = (fresh: FreshApp<{ lead: Client; agent: Client }>) => ({ db, people: { lead, agent } } = fresh);
 
 const entry = async (id: string) => (await agent.json(`/api/entries/${id}`)).body;
 const languageOf = (id: string) => (db.prepare('SELECT language FROM entries WHERE id = ?').pluck().get(id) as string);
@@ -31,6 +29,8 @@ async function edit(id: string, change: Record<string, unknown>) {
 }
 
 describe('GET /api/entries/:id', () => {
+  starterContent.sharedByTests(use); // these tests only read
+
   it('gives a source its translations, each with its language and whether it is outdated', async () => {
     const source = await entry('track-my-order');
     expect(source.translationOf).toBeNull();
@@ -53,6 +53,8 @@ describe('GET /api/entries/:id', () => {
 });
 
 describe('the entry page', () => {
+  starterContent.sharedByTests(use); // these tests only read
+
   it('says "Also in" with each language named in itself, linking to each version', async () => {
     const { html } = await agent.page('/entries/refund-not-received-yet-ca');
     const line = html.querySelector('.also-in')!;
@@ -71,6 +73,8 @@ describe('the entry page', () => {
 });
 
 describe('outdated translations', () => {
+  starterContent.freshForEachTest(use);
+
   const outdatedIds = async () => (await lead.json('/api/translations/outdated')).body.translations.map((t: { id: string }) => t.id);
   const SOURCE_CHANGE = { caveats: 'Transit damage must be reported within 14 days of delivery.' };
   const RUSSIAN_CHANGE = { caveats: 'О повреждении при доставке нужно сообщить в течение 14 дней.' };
@@ -121,6 +125,8 @@ describe('outdated translations', () => {
 });
 
 describe('saving a translation link', () => {
+  starterContent.freshForEachTest(use);
+
   const newEntry = (translationOf: string, language = 'it') => ({
     id: `test-translation-${language}-${translationOf}`,
     title: 'Una prova di traduzione',
@@ -169,6 +175,8 @@ describe('saving a translation link', () => {
 });
 
 describe('search', () => {
+  starterContent.sharedByTests(use); // these tests only read
+
   const search = async (q: string, lang?: string) =>
     (await agent.json(`/api/search?q=${encodeURIComponent(q)}&limit=10${lang ? `&lang=${lang}` : ''}`)).body.results.map((r: { id: string }) => r.id) as string[];
 
