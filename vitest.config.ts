@@ -9,5 +9,8 @@ export default defineConfig({
     // Every app a test starts would load the sentence model; the tests of meaning-aware search
     // (test/search/meaning) turn it on where they need it.
     env: { SEARCH_MODEL: 'off' },
+    // Files and the tests in them run in a random order, so a test that leans on another one's
+    // leftovers fails early. The run prints its seed; `--sequence.seed=N` replays that order.
+    sequence: { shuffle: { files: true, tests: true } },
   },
 });

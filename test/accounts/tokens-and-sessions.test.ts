@@ -2,17 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiToken, createUser, findUserByName } from '../../server/accounts/user-queries.ts';
 import { openDatabase } from '../../server/db/connection.ts';
 import { migrate } from '../../server/db/migrate.ts';
-import { startSeededApp, type Client, type RunningApp } from '../support/app.ts';
+import type { Client, RunningApp } from '../support/app.ts';
+import { seedKnowledgeBase } from '../support/fixtures.ts';
+import { freshAppForEachTest } from '../support/fresh-app.ts';
 
 let app: RunningApp;
-beforeAll(async () => {
-  ({ app } = await startSeededApp());
-});
-afterAll(() => app.close());
+freshAppForEachTest({ build: seedKnowledgeBase }, (fresh) => ({ app } = fresh));
 
 const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
 

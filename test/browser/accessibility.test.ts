@@ -27,12 +27,17 @@ beforeAll(async () => {
   setupToken = issueSetupToken(db)!;
   empty = await startApp(db);
 });
-afterAll(() => empty?.close());
 
 type Who = Reader;
 const PAGES = EVERY_PAGE;
 
 const contexts = new Map<Who, BrowserContext>();
+// Hooks run in reverse: this one runs before Chromium closes, so the browser's open connections to the
+// first-run server are closed here first, or its close() waits for them.
+afterAll(async () => {
+  await Promise.all([...contexts.values()].map((context) => context.close()));
+  await empty?.close();
+});
 async function pageFor(who: Who): Promise<Page> {
   let context = contexts.get(who);
   if (!context) {

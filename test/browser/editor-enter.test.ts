@@ -57,7 +57,8 @@ async function pressEnterInEveryOneLineField(page: Page) {
   return pressed;
 }
 
-describe('Enter in the editor, in Chromium', () => {
+// About a dozen page loads per test: room for a loaded machine.
+describe('Enter in the editor, in Chromium', { timeout: 90_000 }, () => {
   it('previews the new-entry form and keeps every typed value and the option order', async () => {
     const page = await signedInPage(session.browser, session.app.url, 'amara', '/entries/new');
     const pressed = await pressEnterInEveryOneLineField(page);

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiToken, findUserByName } from '../../server/accounts/user-queries.ts';
 import type { Db } from '../../server/db/connection.ts';
-import { startApp, startSeededApp, TEST_PASSWORD, type RunningApp } from '../support/app.ts';
+import { startApp, TEST_PASSWORD, type RunningApp } from '../support/app.ts';
+import { seedKnowledgeBase } from '../support/fixtures.ts';
+import { freshAppForEachTest } from '../support/fresh-app.ts';
 
 let db: Db;
 let app: RunningApp;
-beforeAll(async () => {
-  ({ db, app } = await startSeededApp());
-});
-afterAll(() => app.close());
+freshAppForEachTest({ build: seedKnowledgeBase }, (fresh) => ({ db, app } = fresh));
 
 const flag = { reason: 'unclear', comment: 'which form?' };
 
@@ -95,6 +94,7 @@ describe('security headers', () => {
   });
 
   it('with TRUST_PROXY and X-Forwarded-Proto: https, cookies are Secure and HSTS is on', async () => {
+    await app.as('ola', 'agent'); // the account that signs in below
     const proxied = await startApp(db, { trustProxy: 'loopback' });
     try {
       const https = { 'x-forwarded-proto': 'https' };

@@ -1,13 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connection.ts';
-import { startSeededApp, type RunningApp } from '../support/app.ts';
+import type { RunningApp } from '../support/app.ts';
+import { seedKnowledgeBase } from '../support/fixtures.ts';
+import { freshAppForEachTest } from '../support/fresh-app.ts';
 
 let db: Db;
 let app: RunningApp;
-beforeEach(async () => {
-  ({ db, app } = await startSeededApp());
-  return () => app.close();
-});
+freshAppForEachTest({ build: seedKnowledgeBase }, (fresh) => ({ db, app } = fresh));
 
 describe('the lead dashboard', () => {
   it('shows searches, the zero-result rate, gaps and overdue reviews', async () => {

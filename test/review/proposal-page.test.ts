@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSeededApp, type RunningApp } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import type { RunningApp } from '../support/app.ts';
+import { seedKnowledgeBase } from '../support/fixtures.ts';
+import { freshAppForEachTest } from '../support/fresh-app.ts';
 
 let app: RunningApp;
-beforeAll(async () => ({ app } = await startSeededApp()));
-afterAll(() => app.close());
+freshAppForEachTest({ build: seedKnowledgeBase }, (fresh) => ({ app } = fresh));
 
 const newEntry = {
   id: 'gift-wrap-after-dispatch',

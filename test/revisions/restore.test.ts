@@ -1,21 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connection.ts';
 import { findEntry } from '../../server/entries/entry-queries.ts';
 import { findRevision, listRevisions } from '../../server/revisions/revision-queries.ts';
-import { freshDatabase } from '../support/database.ts';
 import { seedKnowledgeBase } from '../support/fixtures.ts';
 import { startApp, type RunningApp } from '../support/app.ts';
+import { freshAppForEachTest } from '../support/fresh-app.ts';
 import { saveLateParcelThreeTimes } from './several-saves.ts';
 
 let db: Db;
 let app: RunningApp;
-beforeEach(async () => {
-  db = freshDatabase();
+function build(db: Db) {
   seedKnowledgeBase(db);
   saveLateParcelThreeTimes(db);
-  app = await startApp(db, { readAccess: 'login' });
-});
-afterEach(() => app.close());
+}
+freshAppForEachTest({ build, config: { readAccess: 'login' } }, (fresh) => ({ db, app } = fresh));
 
 const fts = (word: string) =>
   db

@@ -1,8 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connection.ts';
 import { saveEntry } from '../../server/entries/save-entry.ts';
-import { startSeededApp, type Client, type RunningApp } from '../support/app.ts';
+import type { Client, RunningApp } from '../support/app.ts';
 import { makeEntry } from '../support/entries.ts';
+import { seedKnowledgeBase } from '../support/fixtures.ts';
+import { freshAppForEachTest } from '../support/fresh-app.ts';
 
 /**
  * What a reader is offered (did you mean, completions) comes only from entries they may see now,
@@ -10,13 +12,13 @@ import { makeEntry } from '../support/entries.ts';
  */
 let db: Db;
 let app: RunningApp;
-beforeEach(async () => {
-  ({ db, app } = await startSeededApp({ readAccess: 'open' }));
+function build(db: Db) {
+  seedKnowledgeBase(db);
   saveEntry(db, makeEntry({ id: 'secret-draft', title: 'Quarantined consignments', status: 'draft', summary: 'Only drafts say zanzibarquux.' }), { author: 'amara', summary: 'Draft' });
   saveEntry(db, makeEntry({ id: 'old-archive', title: 'Retired voucher scheme', status: 'archived', summary: 'Only the archive says pemberthwaite.' }), { author: 'amara', summary: 'Archived' });
   saveEntry(db, makeEntry({ id: 'bird-parcel', title: 'Parcel shaped like a flamingo' }), { author: 'amara', summary: 'First' });
-});
-afterEach(() => app.close());
+}
+freshAppForEachTest({ build, config: { readAccess: 'open' } }, (fresh) => ({ db, app } = fresh));
 
 /** What a reader is offered for a misspelt word: a "did you mean" on no results, or results found through the corrected word. */
 async function offered(reader: Client, q: string) {

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connection.ts';
-import { freshDatabase } from '../support/database.ts';
 import { seedKnowledgeBase } from '../support/fixtures.ts';
-import { startApp, type RunningApp } from '../support/app.ts';
+import type { RunningApp } from '../support/app.ts';
+import { freshAppForEachTest } from '../support/fresh-app.ts';
 
 let db: Db;
 let app: RunningApp;
-beforeAll(async () => {
-  db = freshDatabase();
-  seedKnowledgeBase(db);
-  app = await startApp(db, { readAccess: 'open' });
-});
-afterAll(() => app.close());
+freshAppForEachTest({ build: seedKnowledgeBase, config: { readAccess: 'open' } }, (fresh) => ({ db, app } = fresh));
 
 const lastLogged = () => db.prepare('SELECT * FROM search_log ORDER BY id DESC LIMIT 1').get() as Record<string, unknown>;
 

@@ -1,16 +1,18 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connection.ts';
 import { saveEntry } from '../../server/entries/save-entry.ts';
-import { startSeededApp, type RunningApp } from '../support/app.ts';
+import type { RunningApp } from '../support/app.ts';
 import { makeEntry } from '../support/entries.ts';
+import { seedKnowledgeBase } from '../support/fixtures.ts';
+import { freshAppForEachTest } from '../support/fresh-app.ts';
 
 let db: Db;
 let app: RunningApp;
-beforeEach(async () => {
-  ({ db, app } = await startSeededApp());
+function build(db: Db) {
+  seedKnowledgeBase(db);
   saveEntry(db, makeEntry({ id: 'draft-voucher', title: 'Voucher from a partner shop', status: 'draft' }), { author: 'amara', summary: 'Draft' });
-  return () => app.close();
-});
+}
+freshAppForEachTest({ build }, (fresh) => ({ db, app } = fresh));
 
 const ids = (body: { results: { id: string }[] }) => body.results.map((r) => r.id);
 

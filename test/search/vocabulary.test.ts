@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { EntryIndex } from '../../server/search/index/entry-index.ts';
 import { analyseQuery } from '../../server/search/query/query-analysis.ts';
 import { Synonyms } from '../../server/search/query/synonyms.ts';
@@ -9,8 +9,12 @@ const entry = (id: string, status: IndexedEntry['status'], title: string): Index
 });
 
 describe('the words a half-typed query is completed with', () => {
-  const index = new EntryIndex();
-  index.load([entry('route', 'vetted', 'Parcels routed through Zanzibar'), entry('draft', 'draft', 'Zanzibarquux zanzibarquux zanzibarquux')]);
+  // A new index for each test: the second one changes it.
+  let index: EntryIndex;
+  beforeEach(() => {
+    index = new EntryIndex();
+    index.load([entry('route', 'vetted', 'Parcels routed through Zanzibar'), entry('draft', 'draft', 'Zanzibarquux zanzibarquux zanzibarquux')]);
+  });
   const completed = (query: string, statuses: IndexedEntry['status'][]) => analyseQuery(index, new Synonyms([]), query, statuses).highlight;
 
   it('come only from entries the reader may see', () => {

@@ -33,6 +33,15 @@ export class Client {
     return response;
   }
 
+  /** The same visitor (cookies, CSRF token) talking to another server, e.g. one over a copy of this database. */
+  at(url: string): Client {
+    const copy = new Client(url);
+    copy.cookies = new Map(this.cookies);
+    copy.csrf = this.csrf;
+    copy.csrfStale = this.csrfStale;
+    return copy;
+  }
+
   get csrfToken(): string {
     return this.csrf;
   }

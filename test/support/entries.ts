@@ -11,3 +11,14 @@ export function makeEntry(overrides: Partial<Entry> & { id: string }): Entry {
     ...overrides,
   });
 }
+
+/** What POST /api/entries takes for a new entry (`id`) about Sunday delivery, in the fixture's Delivery category. */
+export const sundayDelivery = (id: string) => ({
+  id,
+  title: 'Customer wants delivery on a Sunday',
+  category: 'Delivery',
+  status: 'vetted',
+  phrasings: ['deliver on sunday'],
+  solutions: [{ title: 'Book a Saturday slot', body: 'Closest we can do.' }],
+  alternatives: [{ title: 'Pickup locker', body: 'Open 7 days.' }, { title: 'Neighbour', body: 'Name a neighbour.' }],
+});

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../server/db/connection.ts';
 import { migrate } from '../../../server/db/migrate.ts';
 import { saveEntry } from '../../../server/entries/save-entry.ts';
@@ -10,7 +10,7 @@ import { textHash } from '../../../server/search/meaning/text-vectors.ts';
 import { createSearch, type Search } from '../../../server/search/search.ts';
 import { ENTRIES, MODEL, saveAll, SEARCHABLE_TEXTS } from './fixture.ts';
 
-// One database file, searched by successive "server starts" (createSearch on a new connection).
+// A database file for each test, searched by successive "server starts" (createSearch on a new connection).
 let dir: string;
 let path: string;
 const opened: { db: Db; search: Search }[] = [];
@@ -26,7 +26,7 @@ async function start(): Promise<{ db: Db; search: Search }> {
 
 const storedHashes = (db: Db) => db.prepare('SELECT hash FROM text_vectors').pluck().all() as string[];
 
-beforeAll(() => {
+beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'planb-vectors-'));
   path = join(dir, 'kb.db');
   const db = openDatabase(path);
@@ -34,8 +34,8 @@ beforeAll(() => {
   saveAll(db);
   db.close();
 });
-afterAll(async () => {
-  for (const { db, search } of opened) {
+afterEach(async () => {
+  for (const { db, search } of opened.splice(0)) {
     await search.meaning.close();
     db.close();
   }
@@ -56,12 +56,14 @@ describe('entry vectors', () => {
   });
 
   it('are read back on a restart: nothing is encoded again', async () => {
+    await start();
     const { search } = await start();
     expect(search.meaning.entries!.encodedTexts).toBe(0);
     expect(search.meaning.status()).toEqual({ done: 5, total: 5 });
   });
 
   it('follow an edit: only the changed text is encoded, and the stale vector goes on the next start', async () => {
+    await start(); // stores every vector
     const { db, search } = await start();
     const refund = ENTRIES[0]!;
     saveEntry(db, { ...refund, phrasings: ['I want my money back', 'please reimburse me'] }, { author: 'amara', summary: 'Edit' });

@@ -1,27 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
 import type { Db } from '../../server/db/connection.ts';
 import { findEntry } from '../../server/entries/entry-queries.ts';
 import { saveEntry } from '../../server/entries/save-entry.ts';
-import { startApp, type Client, type RunningApp } from '../support/app.ts';
-import { freshDatabase } from '../support/database.ts';
+import { startApp, type Client } from '../support/app.ts';
 import { makeEntry } from '../support/entries.ts';
 import { seedKnowledgeBase } from '../support/fixtures.ts';
+import { freshAppForEachTest } from '../support/fresh-app.ts';
 import { clientsByRole, EVERYONE, refusal, type Who } from '../support/roles.ts';
 
 let db: Db;
-let app: RunningApp;
 let as: Record<Who, Client>;
-beforeAll(async () => {
-  db = freshDatabase();
+function build(db: Db) {
   seedKnowledgeBase(db);
   // An entry of its own for these tests: late-parcel's options, in page order 1-4.
   const { entry } = findEntry(db, 'late-parcel')!;
   saveEntry(db, { ...entry, id: 'late-parcel-2', title: 'My parcel is late again' }, { author: 'amara', summary: 'Copy' });
-  app = await startApp(db); // READ_ACCESS=login
-  as = await clientsByRole(app);
-});
-afterAll(() => app.close());
+}
+// READ_ACCESS=login
+freshAppForEachTest({ build, signIn: clientsByRole }, (fresh) => ({ db, people: as } = fresh));
 
 const ENTRY = '/entries/late-parcel-2';
 const feedbackRows = () => db.prepare('SELECT count(*) FROM option_feedback').pluck().get() as number;
@@ -29,6 +26,19 @@ const helpfulRows = () => db.prepare('SELECT * FROM entry_helpful ORDER BY voter
 
 const give = (client: Client, option: unknown, worked: unknown) =>
   client.json(`/api${ENTRY}/feedback`, { method: 'POST', body: { option, worked } });
+
+/** What agents report in the first test below: [option, worked]. */
+const AGENT_VOTES = [[1, true], [1, true], [1, false], [3, true], [4, false], [4, false]] as const;
+
+/**
+ * The counts the first two tests below leave (the agents' votes, the lead's "worked" on option 4
+ * and a "didn't work" on option 2): 1 and 3 lead their lists, by success.
+ */
+async function votesSoFar() {
+  for (const [option, worked] of AGENT_VOTES) await give(as.agent, option, worked);
+  await give(as.lead, 4, true);
+  await give(as.agent, 2, false);
+}
 
 /** Each option card's number, title and counts as the page shows them. */
 function optionCards(html: HTMLElement) {
@@ -42,7 +52,7 @@ function optionCards(html: HTMLElement) {
 
 describe('"worked / didn\'t work" on each option', () => {
   it('counts per option, in page order (solutions then alternatives), shown on each option', async () => {
-    for (const [option, worked] of [[1, true], [1, true], [1, false], [3, true], [4, false], [4, false]] as const) {
+    for (const [option, worked] of AGENT_VOTES) {
       expect((await give(as.agent, option, worked)).status).toBe(201);
     }
     const answer = await give(as.lead, 4, true);
@@ -79,6 +89,7 @@ describe('"worked / didn\'t work" on each option', () => {
   });
 
   it('keeps counts on the right option when a lead reorders the options', async () => {
+    await votesSoFar();
     const { entry } = findEntry(db, 'late-parcel-2')!;
     const [a, b] = entry.solutions;
     saveEntry(db, { ...entry, solutions: [b!, a!] }, { author: 'leo', summary: 'Reship first' });
@@ -121,6 +132,8 @@ describe('"worked / didn\'t work" on each option', () => {
 });
 
 describe('sorting options by success (leads)', () => {
+  beforeEach(votesSoFar);
+
   it('orders each list by success and keeps the page-order numbers', async () => {
     const { html } = await as.lead.page(`${ENTRY}?sort=success`);
     expect(html.querySelector('.option-sort a[aria-current]')!.text).toBe('success on calls');

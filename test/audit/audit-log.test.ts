@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordAudit } from '../../server/audit/audit-log.ts';
 import type { Db } from '../../server/db/connection.ts';
-import { startApp, type RunningApp } from '../support/app.ts';
-import { freshDatabase } from '../support/database.ts';
+import type { RunningApp } from '../support/app.ts';
+import { freshAppForEachTest } from '../support/fresh-app.ts';
 
 let db: Db;
 let app: RunningApp;
-beforeAll(async () => {
-  db = freshDatabase();
-  app = await startApp(db, { trustProxy: 'loopback' });
-});
-afterAll(() => app.close());
+freshAppForEachTest({ config: { trustProxy: 'loopback' } }, (fresh) => ({ db, app } = fresh));
 
 const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
 
@@ -61,6 +57,7 @@ describe('the audit log', () => {
   it('shows admins a page with filters and pages', async () => {
     for (let i = 0; i < 60; i++) recordAudit(db, { action: 'restore', actor: 'ops', subject: `backup-${i}.db`, ip: null });
     const admin = await app.as('root', 'admin');
+    await admin.json('/api/users', { method: 'POST', body: { name: 'pat', role: 'agent' } }); // someone to look up, as in the first test
     const page = await admin.page('/admin/audit?action=restore');
     expect(page.status).toBe(200);
     const rows = page.html.querySelectorAll('.audit-table tbody tr');

@@ -1,24 +1,27 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findUserByName } from '../../server/accounts/user-queries.ts';
 import { importContent } from '../../server/content/import-content.ts';
 import type { Db } from '../../server/db/connection.ts';
 import { findEntry } from '../../server/entries/entry-queries.ts';
 import { markdownToText, renderMarkdown } from '../../server/render/markdown.ts';
-import { startSeededApp, TEST_PASSWORD, type Client, type RunningApp } from '../support/app.ts';
+import { TEST_PASSWORD, type Client, type RunningApp } from '../support/app.ts';
+import { seedKnowledgeBase } from '../support/fixtures.ts';
+import { freshAppForEachTest } from '../support/fresh-app.ts';
 
 let db: Db;
 let app: RunningApp;
 let lead: Client;
 let admin: Client;
-beforeAll(async () => {
-  ({ db, app } = await startSeededApp());
-  lead = await app.as('lena', 'lead');
-  admin = await app.as('ada', 'admin');
-});
-afterAll(() => app.close());
+freshAppForEachTest(
+  {
+    build: seedKnowledgeBase,
+    signIn: async (app: RunningApp) => ({ lead: await app.as('lena', 'lead'), admin: await app.as('ada', 'admin') }),
+  },
+  (fresh) => ({ db, app, people: { lead, admin } } = fresh),
+);
 
 const entry = (id: string, extra: Record<string, unknown> = {}) => ({
   id,

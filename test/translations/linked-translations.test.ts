@@ -1,23 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importContent } from '../../server/content/import-content.ts';
 import type { Db } from '../../server/db/connection.ts';
-import { startApp, type Client, type RunningApp } from '../support/app.ts';
-import { freshDatabase } from '../support/database.ts';
+import type { Client, RunningApp } from '../support/app.ts';
+import { appTemplate, type FreshApp } from '../support/fresh-app.ts';
 
 /** Linked translations through the real app, over the real starter content. */
 
 let db: Db;
-let app: RunningApp;
 let lead: Client;
 let agent: Client;
-beforeAll(async () => {
-  db = freshDatabase();
-  importContent(db, { entriesDir: 'content/entries' });
-  app = await startApp(db);
-  lead = await app.as('lena', 'lead');
-  agent = await app.as('ari', 'agent');
+const starterContent = appTemplate({
+  build: (db) => {
+    importContent(db, { entriesDir: 'content/entries' });
+  },
+  signIn: async (app: RunningApp) => ({ lead: await app.as('lena', 'lead'), agent: await app.as('ari', 'agent') }),
 });
-afterAll(() => app.close());
+const use = (fresh: FreshApp<{ lead: Client; agent: Client }>) => ({ db, people: { lead, agent } } = fresh);
 
 const entry = async (id: string) => (await agent.json(`/api/entries/${id}`)).body;
 const languageOf = (id: string) => (db.prepare('SELECT language FROM entries WHERE id = ?').pluck().get(id) as string);
@@ -31,6 +29,8 @@ async function edit(id: string, change: Record<string, unknown>) {
 }
 
 describe('GET /api/entries/:id', () => {
+  starterContent.sharedByTests(use); // these tests only read
+
   it('gives a source its translations, each with its language and whether it is outdated', async () => {
     const source = await entry('track-my-order');
     expect(source.translationOf).toBeNull();
@@ -53,6 +53,8 @@ describe('GET /api/entries/:id', () => {
 });
 
 describe('the entry page', () => {
+  starterContent.sharedByTests(use); // these tests only read
+
   it('says "Also in" with each language named in itself, linking to each version', async () => {
     const { html } = await agent.page('/entries/refund-not-received-yet-ca');
     const line = html.querySelector('.also-in')!;
@@ -71,11 +73,23 @@ describe('the entry page', () => {
 });
 
 describe('outdated translations', () => {
+  starterContent.freshForEachTest(use);
+
   const outdatedIds = async () => (await lead.json('/api/translations/outdated')).body.translations.map((t: { id: string }) => t.id);
+  const SOURCE_CHANGE = { caveats: 'Transit damage must be reported within 14 days of delivery.' };
+  const RUSSIAN_CHANGE = { caveats: 'О повреждении при доставке нужно сообщить в течение 14 дней.' };
+  const verifyItalian = () => lead.json('/api/entries/parcel-arrived-damaged-it/verify', { method: 'POST', body: {} });
+
+  /** What the first test does: the source of parcel-arrived-damaged changes, then the Italian is verified and the Russian saved. */
+  async function onlyTheCatalanLeftOutdated() {
+    await edit('parcel-arrived-damaged', SOURCE_CHANGE);
+    expect((await verifyItalian()).status).toBe(200);
+    await edit('parcel-arrived-damaged-ru', RUSSIAN_CHANGE);
+  }
 
   it('are marked after the source gets a new revision, and cleared by a lead who verifies or saves them', async () => {
     expect(await outdatedIds()).toEqual([]);
-    await edit('parcel-arrived-damaged', { caveats: 'Transit damage must be reported within 14 days of delivery.' });
+    await edit('parcel-arrived-damaged', SOURCE_CHANGE);
 
     expect(await outdatedIds()).toEqual(['parcel-arrived-damaged-ca', 'parcel-arrived-damaged-it', 'parcel-arrived-damaged-ru']);
     expect((await entry('parcel-arrived-damaged')).translations.every((t: { outdated: boolean }) => t.outdated)).toBe(true);
@@ -86,8 +100,8 @@ describe('outdated translations', () => {
     const diff = await agent.json('/api/entries/parcel-arrived-damaged/diff?from=1&to=2');
     expect(diff.body.sections.map((s: { heading: string }) => s.heading)).toEqual(['Caveats']);
 
-    expect((await lead.json('/api/entries/parcel-arrived-damaged-it/verify', { method: 'POST', body: {} })).status).toBe(200);
-    await edit('parcel-arrived-damaged-ru', { caveats: 'О повреждении при доставке нужно сообщить в течение 14 дней.' });
+    expect((await verifyItalian()).status).toBe(200);
+    await edit('parcel-arrived-damaged-ru', RUSSIAN_CHANGE);
     expect(await outdatedIds()).toEqual(['parcel-arrived-damaged-ca']);
     expect((await agent.page('/entries/parcel-arrived-damaged-it')).html.querySelector('.notice--outdated')).toBeNull();
   });
@@ -98,6 +112,7 @@ describe('outdated translations', () => {
   });
 
   it('are listed for leads on a page linked from the stale page, and refused to agents', async () => {
+    await onlyTheCatalanLeftOutdated();
     const page = await lead.page('/translations/outdated');
     expect(page.status).toBe(200);
     const rows = page.html.querySelectorAll('tbody tr');
@@ -110,6 +125,8 @@ describe('outdated translations', () => {
 });
 
 describe('saving a translation link', () => {
+  starterContent.freshForEachTest(use);
+
   const newEntry = (translationOf: string, language = 'it') => ({
     id: `test-translation-${language}-${translationOf}`,
     title: 'Una prova di traduzione',
@@ -158,6 +175,8 @@ describe('saving a translation link', () => {
 });
 
 describe('search', () => {
+  starterContent.sharedByTests(use); // these tests only read
+
   const search = async (q: string, lang?: string) =>
     (await agent.json(`/api/search?q=${encodeURIComponent(q)}&limit=10${lang ? `&lang=${lang}` : ''}`)).body.results.map((r: { id: string }) => r.id) as string[];
 

@@ -1,32 +1,37 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connection.ts';
 import { findEntry } from '../../server/entries/entry-queries.ts';
 import { saveEntry } from '../../server/entries/save-entry.ts';
 import { findPath } from '../../server/onboarding/onboarding-queries.ts';
 import { startSeededApp, type Client, type RunningApp } from '../support/app.ts';
+import { seedKnowledgeBase } from '../support/fixtures.ts';
+import { freshAppForEachTest } from '../support/fresh-app.ts';
 import { makeEntry } from '../support/entries.ts';
 import { saveFirstWeek } from '../support/paths.ts';
 import { clientsByRole, refusal, type Who } from '../support/roles.ts';
 
 let db: Db;
-let app: RunningApp;
 let as: Record<Who, Client>;
 let bea: Client;
-beforeAll(async () => {
-  ({ db, app } = await startSeededApp());
-  as = await clientsByRole(app);
-  bea = await app.as('bea', 'agent');
+function build(db: Db) {
+  seedKnowledgeBase(db);
   saveFirstWeek(db, [
     ['guide', 'setting-expectations', 'Promise what you can keep.'],
     ['entry', 'late-parcel', 'The most common call.'],
     ['entry', 'old-policy', 'Archived: nobody but leads sees it.'],
     ['entry', 'charged-twice', 'Money worries.'],
   ]);
+}
+const signIn = async (app: RunningApp) => ({ ...(await clientsByRole(app)), bea: await app.as('bea', 'agent') });
+freshAppForEachTest({ build, signIn }, (fresh) => {
+  db = fresh.db;
+  ({ bea, ...as } = fresh.people);
 });
-afterAll(() => app.close());
 
 const onboarding = async (client: Client) => (await client.json('/api/onboarding')).body;
 const markDone = (client: Client, body: unknown) => client.json('/api/onboarding/done', { method: 'POST', body });
+/** What agnes, the agent, has done in the tests of her progress below: one item of three. */
+const agnesReadLateParcel = async () => expect((await markDone(as.agent, { kind: 'entry', id: 'late-parcel' })).status).toBe(200);
 const itemsOnPage = async (client: Client) => {
   const { html } = await client.page('/start');
   return html.querySelectorAll('#path-first-week .start-item').map((li) => ({
@@ -218,6 +223,7 @@ describe('leads curate the paths', () => {
   });
 
   it('see each person’s progress: people × paths, and one person’s items', async () => {
+    await agnesReadLateParcel();
     const { body } = await as.lead.json('/api/onboarding/progress');
     const agnes = body.people.find((p: { name: string }) => p.name === 'agnes');
     expect(agnes).toEqual({ name: 'agnes', role: 'agent', paths: [{ id: 'first-week', title: 'Your first week', done: 1, total: 3 }] });
@@ -234,6 +240,7 @@ describe('leads curate the paths', () => {
 
 describe('Start here in the header and on the home page', () => {
   it('links to the paths, shows progress on the home page, and keeps the guides one click away', async () => {
+    await agnesReadLateParcel();
     const { html } = await as.agent.page('/');
     expect(html.querySelector('.site-nav a[href="/start"]')!.text).toBe('Start here');
     expect(html.querySelector('.start-summary__count')!.text).toMatch(/^1 of 3 done · next: Setting expectations$/);

@@ -2,14 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { daysAfter } from '../../server/dates/days.ts';
 import type { Db } from '../../server/db/connection.ts';
 import { findEntry } from '../../server/entries/entry-queries.ts';
-import { startSeededApp, type RunningApp } from '../support/app.ts';
+import type { RunningApp } from '../support/app.ts';
+import { seedKnowledgeBase } from '../support/fixtures.ts';
+import { freshAppForEachTest } from '../support/fresh-app.ts';
 
 let db: Db;
 let app: RunningApp;
-beforeEach(async () => {
-  ({ db, app } = await startSeededApp());
-  return () => app.close();
-});
+freshAppForEachTest({ build: seedKnowledgeBase }, (fresh) => ({ db, app } = fresh));
 
 function logSearch(query: string, resultCount: number, opened: string | null = null, daysAgo = 0) {
   const at = daysAfter(Date.now(), -daysAgo).toISOString();
