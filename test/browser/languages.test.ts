@@ -56,7 +56,8 @@ describe.each(LANGUAGES)('in %s', (language) => {
         const strings = JSON.parse((await page.getAttribute('body', 'data-i18n'))!) as Record<string, string>;
         expect(await openAll.textContent()).toBe(strings['client.openAll']);
         await openAll.click();
-        expect(await openAll.textContent()).toBe(strings['client.closeAll']);
+        // The label follows the options' `toggle` events, which the browser fires after the click returns.
+        await expect.poll(() => openAll.textContent(), { timeout: 10_000 }).toBe(strings['client.closeAll']);
         expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
         if (SHOTS) await shot(page, `entry-${language}-${width}`);
 

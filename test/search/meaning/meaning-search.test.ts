@@ -52,8 +52,14 @@ describe('search with meaning', () => {
 
 describe('search while the vectors load', () => {
   it('answers by words until the stored vectors are read (in background slices), then by meaning', async () => {
+    // Its own database, so no other test's search (sweeping, storing) touches the stored vectors.
+    const own = freshDatabase();
+    saveAll(own);
+    const first = createSearch(own, { model: MODEL, queryWaitMs: 60_000 });
+    await first.meaning.settled();
+    await first.meaning.close();
     // A restart: every vector is stored already, and read back a slice at a time.
-    const restarted = createSearch(db, { model: MODEL, queryWaitMs: 60_000 });
+    const restarted = createSearch(own, { model: MODEL, queryWaitMs: 60_000 });
     expect(restarted.meaning.status()).toEqual({ done: 0, total: ENTRIES.length - 1 });
     for (const query of ['refund my order', 'reimbursement', 'card']) {
       expect(await restarted.settled(query, AGENT)).toEqual({ ...search.search(query, AGENT), tookMs: expect.any(Number) });
