@@ -40,7 +40,6 @@ import { noStoreWhenSignedIn, securityHeaders } from './http/security-headers.ts
 import { refuseBrokenText } from './http/well-formed-input.ts';
 import { auditApi } from './audit/audit-api.ts';
 import { languageRoutes } from './accounts/language-routes.ts';
-import { userLanguage } from './accounts/language-queries.ts';
 import { readerLanguage } from './i18n/reader-language.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { createViewEngine } from './render/view-engine.ts';
@@ -60,7 +59,6 @@ export interface AppContext {
 export function createApp({ db, config }: AppContext) {
   const app = express();
   const search = createSearch(db);
-  const chosenLanguage = (userId: number) => userLanguage(db, userId);
   const views = join(ROOT, 'views');
   app.engine('hbs', createViewEngine(views));
   app.set('view engine', 'hbs');
@@ -81,10 +79,10 @@ export function createApp({ db, config }: AppContext) {
   app.use(refuseBrokenText);
   app.use(cookieParser());
   // The interface language from the browser first, so even a refused token gets a page in it.
-  app.use(readerLanguage(chosenLanguage));
+  app.use(readerLanguage);
   // Who is asking, before anything that depends on it (caching, CSRF bound to the session, permissions).
   app.use(identify(db));
-  app.use(readerLanguage(chosenLanguage)); // again, now that the person (and their own choice) is known
+  app.use(readerLanguage); // again, now that the person (and their own choice) is known
   app.use(noStoreWhenSignedIn);
   app.use(csrf);
 

@@ -63,7 +63,7 @@ export function accountRoutes(db: Db) {
 
   const renderAccount = (res: Response, extra: Record<string, unknown> = {}) => {
     const user = signedIn(res.locals.user);
-    res.render('accounts/account', { title: res.req.t('account.title'), account: user, tokens: tokensOf(db, user), interfaceLanguages: languageChoices(db, user.id), ...extra });
+    res.render('accounts/account', { title: res.req.t('account.title'), account: user, tokens: tokensOf(db, user), interfaceLanguages: languageChoices(user.language), ...extra });
   };
 
   router.get('/account', (_req, res) => renderAccount(res));

@@ -3,15 +3,10 @@ import { preparedFor } from '../db/prepared.ts';
 import type { Language } from '../i18n/languages.ts';
 
 const statements = preparedFor((db) => ({
-  get: db.prepare<[id: number], string | null>('SELECT language FROM users WHERE id = ?').pluck(),
   set: db.prepare<[language: Language | null, id: number]>('UPDATE users SET language = ? WHERE id = ?'),
 }));
 
-/** The person's interface language, or null to follow their browser. */
-export function userLanguage(db: Db, userId: number): string | null {
-  return statements(db).get.get(userId) ?? null;
-}
-
+/** The person's interface language, or null to follow their browser (read with the person: sessions, tokens). */
 export function setUserLanguage(db: Db, userId: number, language: Language | null): void {
   statements(db).set.run(language, userId);
 }

@@ -11,7 +11,7 @@ export const SESSION_DAYS = 14;
 const statements = preparedFor((db) => ({
   insert: db.prepare<[tokenHash: string, userId: number, createdAt: string, expiresAt: string]>('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
   find: db.prepare<[tokenHash: string, now: string], User & { flash: string | null }>(`
-    SELECT u.id, u.name, u.role, s.flash FROM sessions s JOIN users u ON u.id = s.user_id
+    SELECT u.id, u.name, u.role, u.language, s.flash FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.token_hash = ? AND s.expires_at > ?`),
   extend: db.prepare<[expiresAt: string, tokenHash: string]>('UPDATE sessions SET expires_at = ? WHERE token_hash = ?'),
   remove: db.prepare<[tokenHash: string]>('DELETE FROM sessions WHERE token_hash = ?'),
@@ -36,7 +36,7 @@ export function resumeSession(db: Db, token: string): { user: User; flash: strin
   if (!row) return undefined;
   statements(db).extend.run(expiry(), hash);
   if (row.flash) statements(db).setFlash.run(null, hash);
-  return { user: { id: row.id, name: row.name, role: row.role }, flash: row.flash };
+  return { user: { id: row.id, name: row.name, role: row.role, language: row.language }, flash: row.flash };
 }
 
 export function endSession(db: Db, token: string): void {

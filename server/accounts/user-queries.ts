@@ -30,7 +30,7 @@ const statements = preparedFor((db) => ({
     WHERE user_id = ? ORDER BY id DESC`),
   revokeToken: db.prepare<[tokenId: number, userId: number], string>('DELETE FROM api_tokens WHERE id = ? AND user_id = ? RETURNING name').pluck(),
   byToken: db.prepare<[tokenHash: string], User>(`
-    SELECT u.id, u.name, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`),
+    SELECT u.id, u.name, u.role, u.language FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`),
   touchToken: db.prepare<[at: string, tokenHash: string]>('UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?'),
   admins: db.prepare<[], number>("SELECT count(*) FROM users WHERE role = 'admin'").pluck(),
 }));

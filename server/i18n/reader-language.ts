@@ -19,17 +19,13 @@ declare global {
 }
 
 /**
- * Binds the reader's language to the request: `req.t` for handlers, `lang` for views; `chosenBy`
- * gives a person's own choice (the account setting, kept by accounts/). Mounted
- * once before `identify` (so even early errors have a language) and once after it, when the
- * signed-in person's own choice is known.
+ * Binds the reader's language to the request: `req.t` for handlers, `lang` for views. Mounted once
+ * before `identify` (so even early errors have a language) and once after it, when the signed-in
+ * person, loaded with their own choice of language, is known.
  */
-export function readerLanguage(chosenBy: (userId: number) => string | null): RequestHandler {
-  return (req, res, next) => {
-    const user = res.locals.user;
-    const lang = negotiateLanguage(req, user ? chosenBy(user.id) : null);
-    res.locals.lang = lang;
-    req.t = translator(lang);
-    next();
-  };
-}
+export const readerLanguage: RequestHandler = (req, res, next) => {
+  const lang = negotiateLanguage(req, res.locals.user?.language ?? null);
+  res.locals.lang = lang;
+  req.t = translator(lang);
+  next();
+};

@@ -9,6 +9,8 @@ export interface User {
   id: number;
   name: string;
   role: Role;
+  /** The interface language the person chose on their account page; null or absent: follow the browser. */
+  language?: string | null;
 }
 
 /** NFKC first, so fullwidth `ｍａｒｉａ` is `maria`; then one script of look-alike letters per name. */
