@@ -114,6 +114,8 @@ describe.each(WIDTHS)('the keyboard path at %i px, in Chromium', (width) => {
   it('puts focus on the first result after Enter, and Enter opens it', async () => {
     const page = await visitor(session.browser, width);
     await page.goto(session.app.url);
+    // The home page's box takes focus as it loads; typing before that would lose the first letters.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
     await page.keyboard.type('my parcel is late');
     await Promise.all([page.waitForURL(/\/search\?q=my\+parcel\+is\+late/), page.keyboard.press('Enter')]);
     const first = page.locator('.results .result__title').first();
