@@ -2,7 +2,7 @@ import type { Db } from '../db/connection.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import { recordChange } from '../db/changes.ts';
 import { preparedFor } from '../db/prepared.ts';
-import { markdownToText, renderMarkdown } from '../render/markdown.ts';
+import { MARKDOWN_RENDERER, markdownToText, renderMarkdown } from '../render/markdown.ts';
 import { categoryIdFor } from './category-ids.ts';
 import { PROSE_SECTIONS, type Entry } from './entry.ts';
 import { findEntry, revisionOf } from './entry-queries.ts';
@@ -102,6 +102,7 @@ function entryRow(db: Db, entry: Entry, revision: number, now: string) {
     body_text: bodyParts(entry).map((part) => part.text).join('\n'),
     revision,
     updated_at: now,
+    rendered_with: MARKDOWN_RENDERER,
   };
 }
 
@@ -121,7 +122,7 @@ const COLUMNS = [
   'title', 'kind', 'category_id', 'language', 'translation_of', 'translation_source_revision', 'status', 'owner', 'review_by',
   'summary_md', 'summary_html', 'what_to_say_md', 'what_to_say_html', 'timeline_md', 'timeline_html',
   'caveats_md', 'caveats_html', 'follow_up_md', 'follow_up_html',
-  'phrasings_text', 'tags_text', 'summary_text', 'body_text', 'revision', 'updated_at',
+  'phrasings_text', 'tags_text', 'summary_text', 'body_text', 'revision', 'updated_at', 'rendered_with',
 ];
 
 const INSERT_COLUMNS = ['id', ...COLUMNS, 'created_at', 'created_by'];

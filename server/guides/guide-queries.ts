@@ -2,7 +2,7 @@ import type { Db } from '../db/connection.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import { recordChange } from '../db/changes.ts';
 import { preparedFor } from '../db/prepared.ts';
-import { renderMarkdown } from '../render/markdown.ts';
+import { MARKDOWN_RENDERER, renderMarkdown } from '../render/markdown.ts';
 import type { Guide } from './guide.ts';
 
 export interface StoredGuide extends Guide {
@@ -17,13 +17,13 @@ interface GuideRow {
 const statements = preparedFor((db) => ({
   find: db.prepare<[id: string], GuideRow>('SELECT * FROM guides WHERE id = ?'),
   all: db.prepare<[], GuideRow>('SELECT * FROM guides ORDER BY position, title'),
-  html: db.prepare<[html: string, id: string]>('UPDATE guides SET body_html = ? WHERE id = ?'),
+  html: db.prepare<[html: string, id: string]>(`UPDATE guides SET body_html = ?, rendered_with = ${MARKDOWN_RENDERER} WHERE id = ?`),
   upsert: db.prepare<Guide & { html: string; now: string }>(`
-    INSERT INTO guides (id, title, summary, position, body_md, body_html, updated_at)
-    VALUES (@id, @title, @summary, @order, @body, @html, @now)
+    INSERT INTO guides (id, title, summary, position, body_md, body_html, updated_at, rendered_with)
+    VALUES (@id, @title, @summary, @order, @body, @html, @now, ${MARKDOWN_RENDERER})
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, summary = excluded.summary,
       position = excluded.position, body_md = excluded.body_md, body_html = excluded.body_html,
-      updated_at = excluded.updated_at`),
+      updated_at = excluded.updated_at, rendered_with = excluded.rendered_with`),
 }));
 
 function fromRow(row: GuideRow): StoredGuide {

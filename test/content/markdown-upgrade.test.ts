@@ -22,7 +22,8 @@ function databaseFromOlderRenderer() {
     UPDATE entries SET what_to_say_html = '<p>Press  to confirm the reset.</p>', body_text = replace(body_text, '<Enter>', '');
     UPDATE entry_options SET body_html = '<p>Hold  for ten seconds.</p>';
     UPDATE guides SET body_html = '<p>Then press .</p>';
-    UPDATE markdown_renderer SET version = 1;`);
+    UPDATE entries SET rendered_with = 1;
+    UPDATE guides SET rendered_with = 1;`);
   return db;
 }
 
@@ -43,12 +44,21 @@ describe('stored HTML written by an older Markdown renderer', () => {
     // Not an edit: same revision, same updated_at, no revision recorded; the Markdown untouched.
     expect([after.revision, after.updatedAt, after.entry]).toEqual([before.revision, before.updatedAt, before.entry]);
     expect(db.prepare('SELECT count(*) FROM revisions').pluck().get()).toBe(revisions);
-    expect(db.prepare('SELECT version FROM markdown_renderer').pluck().get()).toBe(MARKDOWN_RENDERER);
+    expect(db.prepare('SELECT DISTINCT rendered_with FROM entries UNION SELECT DISTINCT rendered_with FROM guides').pluck().all()).toEqual([MARKDOWN_RENDERER]);
 
     // A second start finds nothing to do.
     db.exec("UPDATE entries SET what_to_say_html = 'left alone'");
     expect(upgradeRenderedMarkdown(db)).toBe(0);
     expect(db.prepare('SELECT what_to_say_html FROM entries').pluck().get()).toBe('left alone');
+  });
+
+  it('leaves alone a database whose entries were saved by the current renderer, however new the file', () => {
+    const db = freshDatabase();
+    saveEntry(db, makeEntry({ id: 'fresh', whatToSay: 'Press <Enter>.' }), { author: 'lead', summary: 'first' });
+    saveGuide(db, { id: 'keys', title: 'Keys', summary: 'Keys to press', order: 1, body: 'Then press <Esc>.' });
+    const seq = latestChangeSeq(db);
+    expect(upgradeRenderedMarkdown(db)).toBe(0);
+    expect(latestChangeSeq(db)).toBe(seq);
   });
 
   it('moves the change sequence, so search finds the words the old renderer dropped', async () => {
