@@ -4,6 +4,7 @@ import { backgroundSlices } from '../index/background-slices.ts';
 import type { Encoder } from './encoder.ts';
 import { countSearchable, entryTextPages, entryTexts, type EntryTexts } from './entry-texts.ts';
 import { RecentVectors } from './recent-vectors.ts';
+import { SpreadSet } from './spread-set.ts';
 import { dropVectors, hasVector, storedHashesAfter, storedVector, storedVectors, storeVectors, textHash, writeIfFree } from './text-vectors.ts';
 import { centroid, DIMENSIONS } from './vector-math.ts';
 
@@ -14,11 +15,13 @@ const SWEEP_EVERY_MS = 10 * 60_000;
 /** A slice of background work stops after this long: a request arriving meanwhile waits about as much. */
 const SLICE_MS = 8;
 /** Entries read per step of the start (each costs a hash per text and a lookup). */
-const LOAD_PAGE = 100;
+const LOAD_PAGE = 25;
 /** Changed entries taken up by the request that notices them; a larger batch is left to background slices. */
 const IN_REQUEST = 50;
-/** Stored hashes a step of the sweep reads, and keys it notes. */
+/** Stored hashes a step of the sweep reads. */
 const SWEEP_PAGE = 2000;
+/** Entries whose keys a step of the sweep notes (about 10 keys each). */
+const SWEEP_NOTE = 200;
 /** Vectors not stored because another process held the write lock are tried again after this long. */
 const RETRY_WRITE_MS = 250;
 /** The recently ranked entries' text vectors kept in memory (SEARCH_VECTOR_CACHE_MB). */
@@ -40,7 +43,7 @@ interface EntryMeaning {
 
 /** A look for stored vectors no entry uses: first the keys in use are noted, then the stored ones read in order. */
 interface Sweep {
-  keep: Set<string>;
+  keep: SpreadSet;
   noting: Iterator<EntryMeaning> | null;
   after: string;
 }
@@ -312,13 +315,13 @@ export class EntryVectors {
     if (!this.loaded || this.draining || this.sweep || this.waiting.size || this.closed) return;
     if (this.lastSweep && Date.now() - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = Date.now();
-    this.sweep = { keep: new Set(), noting: this.entries.values(), after: '' };
+    this.sweep = { keep: new SpreadSet(), noting: this.entries.values(), after: '' };
     this.background.start();
   }
 
   private sweepStep(sweep: Sweep): void {
     if (sweep.noting) {
-      for (let n = 0; n < SWEEP_PAGE; n++) {
+      for (let n = 0; n < SWEEP_NOTE; n++) {
         const next = sweep.noting.next();
         if (next.done) {
           sweep.noting = null;

@@ -23,8 +23,11 @@ interface Linked {
 }
 
 const statements = preparedFor((db) => ({
-  linked: db.prepare<[], LinkRow>(`SELECT id, language, coalesce(translation_of, id) AS grp FROM entries
-    WHERE translation_of IS NOT NULL OR id IN (SELECT translation_of FROM entries WHERE translation_of IS NOT NULL)`),
+  // Translations, then the sources they name: two index searches (an OR of both read every entry).
+  linked: db.prepare<[], LinkRow>(`SELECT id, language, translation_of AS grp FROM entries WHERE translation_of IS NOT NULL
+    UNION ALL
+    SELECT id, language, id FROM entries
+    WHERE translation_of IS NULL AND id IN (SELECT translation_of FROM entries WHERE translation_of IS NOT NULL)`),
 }));
 
 interface LinkRow { id: string; language: string; grp: string }
@@ -70,8 +73,6 @@ export function translationGroups(db: Db, index: EntryIndex, filters: SearchFilt
     visible = (no) => base(no) || (groups.has(linked.get(no)?.group ?? '') && anyLanguage(no));
   }
 
-  const languages = [...new Set([...linked.values()].map((l) => l.language))];
-  const languageOf = (no: number) => languages.find((l) => index.columns.language.data[no] === index.languageCode(l));
 
   return {
     visible,
@@ -86,7 +87,7 @@ export function translationGroups(db: Db, index: EntryIndex, filters: SearchFilt
       return alone + groups.size;
     },
     onePerGroup(ranked) {
-      const preferred = filters.language ?? (ranked[0] && (linked.get(ranked[0].no)?.language ?? languageOf(ranked[0].no)));
+      const preferred = filters.language ?? (ranked[0] && (linked.get(ranked[0].no)?.language ?? index.languageOf(ranked[0].no)));
       const seen = new Set<string>();
       return ranked.flatMap((hit) => {
         const member = linked.get(hit.no);
