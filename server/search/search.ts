@@ -59,7 +59,7 @@ function saying(db: Db, index: EntryIndex, visible: (no: number) => boolean, que
   const phrases = quotedPhrases(query);
   if (!phrases.length) return visible;
   const saying = entriesSaying(db, phrases);
-  return (no) => visible(no) && saying.has(index.columns.ids[no]!);
+  return (no) => visible(no) && saying.has(index.idOf(no));
 }
 
 export type { Search, SearchFilters, SearchHit, SearchResults } from './types.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ENTRY_STATUSES, type EntryStatus } from '../../server/entries/entry.ts';
-import { EntryIndex, TF, VETTED, type IndexPolicy } from '../../server/search/index/entry-index.ts';
+import { EntryIndex, TF, type IndexPolicy } from '../../server/search/index/entry-index.ts';
 import { analyseQuery, type AnalysedQuery } from '../../server/search/query/query-analysis.ts';
 import { words } from '../../server/search/query/query-terms.ts';
 import { Synonyms } from '../../server/search/query/synonyms.ts';
@@ -96,7 +96,7 @@ function queryOn(index: EntryIndex, { text, limit, agent }: { text: string; limi
 
 /** The engine's answer as [id, score]. */
 function ranked(index: EntryIndex, { analysed, statuses, limit }: Query): [string, number][] {
-  return rankEntries(index, analysed, visibleTo(index, { statuses }), limit).ranked.map(({ no, score }) => [index.columns.ids[no]!, score]);
+  return rankEntries(index, analysed, visibleTo(index, { statuses }), limit).ranked.map(({ no, score }) => [index.idOf(no), score]);
 }
 
 // ---- The slow scorer: from the entries' texts and the definition of the score, no index structures.
@@ -159,7 +159,7 @@ describe('the search engine, over seeded random histories', () => {
       fc.property(operations, fc.array(queryArb, { minLength: 1, maxLength: 4 }), (history, queries) => {
         const { index, live } = replay(history);
         const rebuilt = fresh(live);
-        expect([...index.live()].map((no) => index.columns.ids[no])).toEqual(live.map((e) => e.id));
+        expect([...index.live()].map((no) => index.idOf(no))).toEqual(live.map((e) => e.id));
         for (const q of queries) {
           const truth = exhaustive(rebuilt, live, queryOn(rebuilt, q));
           const incremental = queryOn(index, q);
@@ -226,7 +226,7 @@ describe('the search engine, over seeded random histories', () => {
           change({ remove: `passing-${i}` });
         }
         index.updateNorms();
-        const numbers = index.columns.ids.length;
+        const numbers = index.numbers;
         const generation = index.generation;
         let slices = 0;
         let swappedAfter = 0;
@@ -260,9 +260,9 @@ describe('the search engine, over seeded random histories', () => {
         for (const q of queries) {
           const query = queryOn(index, q);
           for (const [id] of ranked(index, query)) {
-            const status = ENTRY_STATUSES[index.columns.status.data[index.columns.ids.lastIndexOf(id)]!]!;
+            const status = index.statusOf(index.numberOf(id)!);
             expect(query.statuses).toContain(status);
-            if (q.agent) expect(ENTRY_STATUSES.indexOf(status)).toBe(VETTED);
+            if (q.agent) expect(status).toBe('vetted');
           }
         }
       }),

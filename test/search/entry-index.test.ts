@@ -15,7 +15,7 @@ function scored(index: EntryIndex, word: string): [string, number][] {
   const feature = index.featureId(stem(word, 'en'))!;
   return withQuery(index, new Map([[feature, 1]]), (query) => {
     const { found } = gather(index, query, new Set([feature]), () => true);
-    return [...found].map((no) => [index.columns.ids[no]!, score(index, no, query)]);
+    return [...found].map((no) => [index.idOf(no), score(index, no, query)]);
   });
 }
 
@@ -29,7 +29,7 @@ describe('the packed entry index', () => {
     index.updateNorms();
     index.maintainFully();
 
-    expect(index.columns.ids).toEqual(['lost', 'refund']);
+    expect(Array.from({ length: index.numbers }, (_, no) => index.idOf(no))).toEqual(['lost', 'refund']);
     // One of the title's two equally rare words: cosine 1/√2, as best text and as centroid (× 3).
     expect(scored(index, 'parcel')).toEqual([['lost', expect.closeTo(4 / Math.SQRT2, 9)]]);
     expect(scored(index, 'refund')).toEqual([['refund', expect.any(Number)]]);

@@ -15,18 +15,18 @@ describe('learned weights', () => {
     seedKnowledgeBase(db);
     const follower = followDatabase(db);
     const { index } = follower.current();
-    expect(index.learned.size).toBe(vettedCount(db));
-    const before = index.learned;
+    expect(index.learnedWeights.size).toBe(vettedCount(db));
+    const before = index.learnedWeights;
 
     saveEntry(db, makeEntry({ id: 'gift-card', title: 'Gift card not accepted', phrasings: ['my voucher code fails', 'gift card refused at checkout'] }), { author: 'amara', summary: 'New' });
     follower.current();
     // The save itself does not train: the request that saw it returned with the previous weights.
-    expect(index.learned).toBe(before);
+    expect(index.learnedWeights).toBe(before);
     await follower.idle();
-    expect(index.learned).not.toBe(before);
-    expect(index.learned.size).toBe(vettedCount(db));
-    const giftCard = index.columns.ids.lastIndexOf('gift-card');
-    expect([...index.learned.get(giftCard)!.weights].some((w) => w !== 0)).toBe(true);
+    expect(index.learnedWeights).not.toBe(before);
+    expect(index.learnedWeights.size).toBe(vettedCount(db));
+    const giftCard = index.numberOf('gift-card')!;
+    expect([...index.learnedWeights.get(giftCard)!.weights].some((w) => w !== 0)).toBe(true);
   });
 
   it('come out of the worker exactly as trained on the calling thread', async () => {
@@ -36,6 +36,6 @@ describe('learned weights', () => {
     const here = learnWeights(trainingSet(index)!);
     const { set, learned } = await trainInWorker(trainingSet(index)!);
     expect(learned).toEqual(here);
-    expect([...learnedRows(set, learned).keys()]).toEqual([...index.learned.keys()]);
+    expect([...learnedRows(set, learned).keys()]).toEqual([...index.learnedWeights.keys()]);
   });
 });

@@ -1,4 +1,4 @@
-import { ENTRY_KINDS, ENTRY_STATUSES } from '../../entries/entry.ts';
+import { ENTRY_KINDS, ENTRY_STATUSES, type EntryKind, type EntryStatus } from '../../entries/entry.ts';
 import type { IndexedEntry } from '../types.ts';
 import { byteColumn, intColumn, uintColumn } from './columns.ts';
 import { PostingList } from './posting-list.ts';
@@ -15,7 +15,7 @@ import { WordMemo } from './word-memo.ts';
 export const TF = Float32Array.from({ length: 256 }, (_, n) => (n ? 1 + Math.log(n) : 0));
 
 const DEAD = 255;
-export const VETTED = ENTRY_STATUSES.indexOf('vetted');
+const VETTED = ENTRY_STATUSES.indexOf('vetted');
 
 export interface IndexPolicy {
   /**
@@ -57,7 +57,7 @@ const POLICY: IndexPolicy = { refreshShare: 0.01, compactAfter: 1000 };
  * firstText[no] … firstText[no] + examples[no] + 2: its title and phrasings (its examples), then tags,
  * summary and body. Text `t` owns positions featureStart[t] … featureStart[t+1]-1 of features/counts.
  */
-export class Columns {
+class Columns {
   readonly ids: string[] = [];
   /** Index into ENTRY_STATUSES, or DEAD for an entry replaced or removed. */
   readonly status = byteColumn();
@@ -86,6 +86,37 @@ export interface LearnedRow {
   weights: Float32Array;
 }
 
+/**
+ * Where an entry's texts lie among the packed texts: texts first … first + count - 1, the first
+ * `examples` of them its title and phrasings, then tags, summary and body.
+ */
+export interface TextSpan {
+  first: number;
+  examples: number;
+  count: number;
+}
+
+/**
+ * Every indexed text, packed, read-only: text t says features[featureStart[t] … featureStart[t+1]-1],
+ * counts[…] times each. Valid until the index next changes.
+ */
+export interface PackedTexts {
+  readonly featureStart: ArrayLike<number>;
+  readonly features: ArrayLike<number>;
+  readonly counts: ArrayLike<number>;
+}
+
+/** The entries holding a feature, read-only (see PostingList). */
+export type Postings = Readonly<Pick<PostingList, 'nos' | 'impacts' | 'length'>>;
+
+/** Which entries a search may return, as the index's codes are matched against. */
+export interface EntryFilter {
+  statuses: readonly EntryStatus[];
+  kind?: EntryKind;
+  language?: string;
+  category?: (category: { name: string; slug: string }) => boolean;
+}
+
 interface Word {
   /** The word as agents type it, in the vocabulary. */
   id: number;
@@ -98,19 +129,22 @@ interface Word {
  * changes gets a new number; the old one is left dead and skipped until compaction.
  */
 export class EntryIndex {
-  columns = new Columns();
   readonly vocabulary = new Vocabulary();
   readonly languages = new Set<string>();
-  readonly categories: { name: string; slug: string }[] = [];
-  readonly postings: PostingList[] = [];
+  private columns = new Columns();
+  private readonly categories: { name: string; slug: string }[] = [];
+  private readonly postings: PostingList[] = [];
   /** The largest impact of each feature over all entries. */
-  maxImpact: Float64Array = new Float64Array(0);
-  readonly entryFrequency: number[] = [];
+  private maxImpact: Float64Array = new Float64Array(0);
+  /** How many live entries hold each feature. */
+  private readonly entryFrequency: number[] = [];
   /** Learned weights by entry number (see learned-weights.ts); empty until trained. */
-  learned = new Map<number, LearnedRow>();
+  private learned = new Map<number, LearnedRow>();
   private byId = new Map<string, number>();
   private readonly featureIds = new Map<string, number>();
   private readonly languageCodes = new Map<string, number>();
+  /** The languages by code. */
+  private readonly languageNames: string[] = [];
   private readonly categoryCodes = new Map<string, number>();
   private readonly words = new WordMemo<Word>((word, language) => {
     const surface = surfaceWord(word);
@@ -142,8 +176,93 @@ export class EntryIndex {
     return this.postings.length;
   }
 
+  /** Entry numbers in use, live and dead: every number is below this. */
+  get numbers(): number {
+    return this.columns.ids.length;
+  }
+
   live(): IterableIterator<number> {
     return this.byId.values();
+  }
+
+  idOf(no: number): string {
+    return this.columns.ids[no]!;
+  }
+
+  statusOf(no: number): EntryStatus {
+    return ENTRY_STATUSES[this.columns.status.data[no]!]!;
+  }
+
+  isVetted(no: number): boolean {
+    return this.columns.status.data[no] === VETTED;
+  }
+
+  kindOf(no: number): EntryKind {
+    return ENTRY_KINDS[this.columns.kind.data[no]!]!;
+  }
+
+  languageOf(no: number): string {
+    return this.languageNames[this.columns.language.data[no]!]!;
+  }
+
+  categoryOf(no: number): { name: string; slug: string } {
+    return this.categories[this.columns.category.data[no]!]!;
+  }
+
+  /**
+   * Whether entry `no` passes the filter: the filter turned into codes once, so each candidate
+   * costs a few array reads.
+   */
+  matcher({ statuses, kind, language, category }: EntryFilter): (no: number) => boolean {
+    const { status: statusColumn, kind: kindColumn, language: languageColumn, category: categoryColumn } = this.columns;
+    const allowed = new Uint8Array(256);
+    for (const s of statuses) allowed[ENTRY_STATUSES.indexOf(s)] = 1;
+    const categories = category && Uint8Array.from(this.categories, (c) => Number(category(c)));
+    const kindCode = kind ? ENTRY_KINDS.indexOf(kind) : -1;
+    const languageCode = language ? (this.languageCodes.get(language) ?? -2) : -1;
+    return (no) =>
+      allowed[statusColumn.data[no]!] === 1 &&
+      (!categories || categories[categoryColumn.data[no]!] === 1) &&
+      (kindCode < 0 || kindColumn.data[no] === kindCode) &&
+      (languageCode === -1 || languageColumn.data[no] === languageCode);
+  }
+
+  textsOf(no: number): TextSpan {
+    const examples = this.columns.examples.data[no]!;
+    return { first: this.columns.firstText.data[no]!, examples, count: examples + FIELD_WEIGHTS.length };
+  }
+
+  packedTexts(): PackedTexts {
+    const { featureStart, features, counts } = this.columns;
+    return { featureStart: featureStart.data, features: features.data, counts: counts.data };
+  }
+
+  postingsOf(feature: number): Postings {
+    return this.postings[feature]!;
+  }
+
+  /** The most `feature` adds to any entry's score per unit of query weight × idf. */
+  maxImpactOf(feature: number): number {
+    return this.maxImpact[feature]!;
+  }
+
+  /** How many live entries hold the feature. */
+  entriesHolding(feature: number): number {
+    return this.entryFrequency[feature] ?? 0;
+  }
+
+  /** The learned weights by entry number (see learned-weights.ts); empty until trained. */
+  get learnedWeights(): ReadonlyMap<number, LearnedRow> {
+    return this.learned;
+  }
+
+  learnedOf(no: number): LearnedRow | undefined {
+    return this.learned.size ? this.learned.get(no) : undefined;
+  }
+
+  /** Takes weights trained on this index as it is (compaction renumbers entries and drops them). */
+  useLearnedWeights(rows: Map<number, LearnedRow>): void {
+    this.learned = rows;
   }
 
   featureId(stemmed: string): number | undefined {
@@ -153,10 +272,6 @@ export class EntryIndex {
   /** The number of a live entry, by id. */
   numberOf(id: string): number | undefined {
     return this.byId.get(id);
-  }
-
-  languageCode(language: string): number | undefined {
-    return this.languageCodes.get(language);
   }
 
   /** idf over entries (not texts): a word said in every phrasing of one entry still singles it out. */
@@ -187,9 +302,12 @@ export class EntryIndex {
    * at its final length, rather than grown (and copied, and left with spare room) entry by entry.
    */
   load(entries: Iterable<IndexedEntry>): void {
+    const empty = this.columns.ids.length === 0;
     for (const entry of entries) this.add(entry, false);
     this.rebuildPostings();
     this.updateNorms();
+    // Loaded into an empty index, every impact was just worked out with the idf of now: no full refresh is due.
+    if (empty) this.changedSinceRefresh = 0;
     this.maintainFully();
   }
 
@@ -204,7 +322,10 @@ export class EntryIndex {
     c.ids.push(entry.id);
     c.status.push(ENTRY_STATUSES.indexOf(entry.status));
     c.kind.push(ENTRY_KINDS.indexOf(entry.kind));
-    c.language.push(this.code(this.languageCodes, entry.language, () => this.languages.add(entry.language)));
+    c.language.push(this.code(this.languageCodes, entry.language, () => {
+      this.languages.add(entry.language);
+      this.languageNames.push(entry.language);
+    }));
     c.category.push(this.code(this.categoryCodes, `${entry.category}\n${entry.categorySlug}`, () =>
       this.categories.push({ name: entry.category, slug: entry.categorySlug })));
     c.firstText.push(c.featureStart.length - 1);

@@ -44,7 +44,7 @@ export function followDatabase(db: Db): Follower {
   const index = new EntryIndex();
   index.load(allIndexedEntries(db));
   const set = trainingSet(index);
-  if (set) index.learned = learnedRows(set, learnWeights(set));
+  if (set) index.useLearnedWeights(learnedRows(set, learnWeights(set)));
   let state: CurrentIndex = { index, synonyms: loadSynonyms(db) };
   const training = backgroundTraining(index);
   // Changed entries taken out of the index and not yet put back, oldest first.
@@ -112,14 +112,14 @@ function backgroundTraining(index: EntryIndex) {
     const generation = index.generation;
     const set = trainingSet(index);
     if (!set) {
-      index.learned = new Map();
+      index.useLearnedWeights(new Map());
       return settle();
     }
     running = true;
     try {
       const trained = await trainInWorker(set);
       // Compaction renumbered the entries meanwhile: these weights belong to the old numbers.
-      if (index.generation === generation) index.learned = learnedRows(trained.set, trained.learned);
+      if (index.generation === generation) index.useLearnedWeights(learnedRows(trained.set, trained.learned));
       else again = true;
     } catch (error) {
       console.error('Search: training the learned weights failed; search goes on with the previous ones.', error);

@@ -13,10 +13,9 @@ import { cosine, DIMENSIONS } from './vector-math.ts';
 export function rerank(vectors: EntryVectors, query: Int8Array, weights: FusionWeights, lexical: LexicalRanking): RankedEntries {
   const { index, visible, scoreOf, statusFactor } = lexical;
   const first = lexical.ranked[0];
-  if (first && index.columns.language.data[first.no] !== index.languageCode(MODEL_LANGUAGE)) {
+  if (first && index.languageOf(first.no) !== MODEL_LANGUAGE) {
     return { ranked: lexical.ranked.slice(0, lexical.limit), total: lexical.total };
   }
-  const ids = index.columns.ids;
   const pool = new Map(lexical.ranked.map((r) => [r.no, r.score]));
   let total = lexical.total;
   if (index.size <= SCAN_LIMIT) {
@@ -30,8 +29,8 @@ export function rerank(vectors: EntryVectors, query: Int8Array, weights: FusionW
   const top = Math.max(...pool.values()) || 1;
   const meaning = new Map<number, number>();
   for (const no of pool.keys()) {
-    const texts = vectors.textVectorsOf(ids[no]!);
-    const centre = vectors.centroidOf(ids[no]!);
+    const texts = vectors.textVectorsOf(index.idOf(no));
+    const centre = vectors.centroidOf(index.idOf(no));
     if (!texts || !centre) continue;
     let best = 0;
     for (let t = 0; t < texts.length / DIMENSIONS; t++) best = Math.max(best, cosine(query, 0, texts, t));
@@ -50,7 +49,7 @@ function closestInMeaning(vectors: EntryVectors, query: Int8Array, index: EntryI
   const close: [number, number][] = [];
   for (const no of index.live()) {
     if (!visible(no)) continue;
-    const centre = vectors.centroidOf(index.columns.ids[no]!);
+    const centre = vectors.centroidOf(index.idOf(no));
     const similarity = centre ? cosine(query, 0, centre, 0) : 0;
     if (similarity >= MIN_MEANING) close.push([no, similarity]);
   }

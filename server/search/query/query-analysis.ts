@@ -67,7 +67,7 @@ export function analyseQuery(index: EntryIndex, synonyms: Synonyms, query: strin
     for (const stemmed of queryStems(word, index.languages)) {
       const feature = index.featureId(stemmed);
       // A feature no live entry holds any more (its entries changed) counts as unknown.
-      if (feature === undefined || !index.entryFrequency[feature]) continue;
+      if (feature === undefined || !index.entriesHolding(feature)) continue;
       weights.set(feature, Math.max(weights.get(feature) ?? 0, weight));
       if (!isStopWord(word)) meaningful.add(feature);
     }

@@ -26,10 +26,10 @@ export function gather(index: EntryIndex, query: QueryVector, meaningful: Set<nu
   let touchedCount = 0;
   let unseen = 0;
   try {
-    const byRarity = [...meaningful].sort((a, b) => index.postings[a]!.length - index.postings[b]!.length);
+    const byRarity = [...meaningful].sort((a, b) => index.postingsOf(a).length - index.postingsOf(b).length);
     const gathered = new Set<number>();
     for (const feature of byRarity) {
-      const { nos, impacts, length } = index.postings[feature]!;
+      const { nos, impacts, length } = index.postingsOf(feature);
       if (length > COMMON_WORD && touchedCount >= ENOUGH) continue;
       gathered.add(feature);
       const weight = query.byFeature[feature]!;
@@ -43,7 +43,7 @@ export function gather(index: EntryIndex, query: QueryVector, meaningful: Set<nu
         bound[no]! += weight * impacts[p]!;
       }
     }
-    for (const feature of query.features) if (!gathered.has(feature)) unseen += query.byFeature[feature]! * index.maxImpact[feature]!;
+    for (const feature of query.features) if (!gathered.has(feature)) unseen += query.byFeature[feature]! * index.maxImpactOf(feature);
     let total = 0;
     for (let i = 0; i < touchedCount; i++) {
       const no = touched[i]!;

@@ -1,4 +1,4 @@
-import { TF, VETTED, type EntryIndex, type LearnedRow } from '../index/entry-index.ts';
+import { TF, type EntryIndex, type LearnedRow } from '../index/entry-index.ts';
 import { indexOf, learnedScore, normalisedVector, type SparseVector } from './relevance.ts';
 
 /**
@@ -37,9 +37,8 @@ export interface TrainingSet {
 
 /** The vetted entries' examples (a draft's phrasings are not checked yet), or null when training would cost too much. */
 export function trainingSet(index: EntryIndex): TrainingSet | null {
-  const c = index.columns;
-  const nos = Int32Array.from([...index.live()].filter((no) => c.status.data[no] === VETTED)).sort();
-  const exampleCount = nos.reduce((n, no) => n + c.examples.data[no]!, 0);
+  const nos = Int32Array.from([...index.live()].filter((no) => index.isVetted(no))).sort();
+  const exampleCount = nos.reduce((n, no) => n + index.textsOf(no).examples, 0);
   if (!nos.length || exampleCount * NEIGHBOURS * 12 * EPOCHS > MAX_WORK) return null;
   const distinct: number[] = [];
   const distinctStart = [0];
@@ -47,14 +46,15 @@ export function trainingSet(index: EntryIndex): TrainingSet | null {
   const featureStart = [0];
   const features: number[] = [];
   const counts: number[] = [];
+  const packed = index.packedTexts();
   for (const no of nos) {
     distinct.push(...index.distinctFeatures(no));
     distinctStart.push(distinct.length);
-    const first = c.firstText.data[no]!;
-    for (let t = first; t < first + c.examples.data[no]!; t++) {
-      for (let i = c.featureStart.data[t]!; i < c.featureStart.data[t + 1]!; i++) {
-        features.push(c.features.data[i]!);
-        counts.push(c.counts.data[i]!);
+    const { first, examples } = index.textsOf(no);
+    for (let t = first; t < first + examples; t++) {
+      for (let i = packed.featureStart[t]!; i < packed.featureStart[t + 1]!; i++) {
+        features.push(packed.features[i]!);
+        counts.push(packed.counts[i]!);
       }
       featureStart.push(features.length);
     }

@@ -1,4 +1,4 @@
-import { VETTED, type EntryIndex } from '../index/entry-index.ts';
+import type { EntryIndex } from '../index/entry-index.ts';
 import type { AnalysedQuery } from '../query/query-analysis.ts';
 import { gather } from './candidates.ts';
 import { topScored, type Ranked } from './ranking.ts';
@@ -46,13 +46,12 @@ export function rankEntries(
   limit: number,
   { then, count }: RankSteps = {},
 ): RankedEntries {
-  const status = index.columns.status.data;
   return withQuery(index, query.weights, (vector) => {
     const candidates = gather(index, vector, query.meaningful, visible);
-    const statusFactor = (no: number) => (status[no] === VETTED ? 1 : UNVETTED_FACTOR);
+    const statusFactor = (no: number) => (index.isVetted(no) ? 1 : UNVETTED_FACTOR);
     const scoreOf = (no: number) => score(index, no, vector) * statusFactor(no);
     // Bounds hold only without learned weights and with impacts worked out with the idf of now.
-    const bounded = !index.learned.size && index.impactsExact;
+    const bounded = !index.learnedWeights.size && index.impactsExact;
     const ranked = topScored(candidates, then ? Math.max(limit, then.pool) : limit, scoreOf, bounded);
     const total = count ? count(candidates.found) : candidates.found.length;
     return then ? then.rerank({ index, ranked, total, visible, scoreOf, statusFactor, limit }) : { ranked, total };

@@ -54,20 +54,16 @@ export function withQuery<T>(index: EntryIndex, weights: Map<number, number>, us
  * example has length 1 in it).
  */
 export function score(index: EntryIndex, no: number, query: QueryVector): number {
-  const { firstText, examples, featureStart, features, counts } = index.columns;
+  const { featureStart: starts, features: f, counts: n } = index.packedTexts();
+  const { first, examples: exampleCount, count } = index.textsOf(no);
   const idf = index.idfs();
   const { centroid } = scratchOf(index);
-  const first = firstText.data[no]!;
-  const exampleCount = examples.data[no]!;
-  const starts = featureStart.data;
-  const f = features.data;
-  const n = counts.data;
   const slot = query.byFeature;
   let best = 0;
   let examplesCosine = 0;
   // The centroid's features, in the order first met (so its norm adds up as the index's does).
   const held: number[] = [];
-  for (let k = 0; k < exampleCount + FIELD_WEIGHTS.length; k++) {
+  for (let k = 0; k < count; k++) {
     const t = first + k;
     const end = starts[t + 1]!;
     let dot = 0;
@@ -97,7 +93,7 @@ export function score(index: EntryIndex, no: number, query: QueryVector): number
   }
   const centroidNorm = Math.sqrt(squares);
   const centroidScore = centroidNorm ? examplesCosine / centroidNorm : 0;
-  const learned = index.learned.size ? index.learned.get(no) : undefined;
+  const learned = index.learnedOf(no);
   return best + CENTROID_WEIGHT * centroidScore + (learned ? LEARNED_WEIGHT * learnedScore(learned, query) : 0);
 }
 

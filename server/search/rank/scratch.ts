@@ -17,7 +17,7 @@ export class Scratch {
 
   /** Makes every buffer long enough for the index as it is now (with room to grow). */
   fit(index: EntryIndex): this {
-    const entries = index.columns.ids.length;
+    const entries = index.numbers;
     if (this.bound.length < entries) {
       const size = Math.ceil(entries * 1.25);
       this.bound = new Float64Array(size);

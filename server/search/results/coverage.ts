@@ -1,5 +1,4 @@
 import type { EntryIndex } from '../index/entry-index.ts';
-import { FIELD_WEIGHTS } from '../rank/score-weights.ts';
 
 /**
  * How closely an entry fits a query: the share of the query's meaningful words (each with its
@@ -9,8 +8,6 @@ import { FIELD_WEIGHTS } from '../rank/score-weights.ts';
  */
 export function coverage(index: EntryIndex, no: number, words: number[][]): number {
   if (!words.length) return 1;
-  const { firstText, examples, featureStart, features } = index.columns;
-  const first = firstText.data[no]!;
-  const held = new Set(features.data.subarray(featureStart.data[first]!, featureStart.data[first + examples.data[no]! + FIELD_WEIGHTS.length]!));
+  const held = new Set(index.distinctFeatures(no));
   return words.filter((variants) => variants.some((feature) => held.has(feature))).length / words.length;
 }

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/connection.ts';
 import { preparedFor } from '../../db/prepared.ts';
-import { ENTRY_KINDS, ENTRY_STATUSES } from '../../entries/entry.ts';
 import type { EntryIndex } from '../index/entry-index.ts';
 import { highlight, snippet } from './highlight.ts';
 import type { SearchHit } from '../types.ts';
@@ -27,12 +26,12 @@ interface Shown {
 
 /** The hit for entry `no`, or null if it was deleted (by another process) since the index caught up. */
 export function hitOf(db: Db, index: EntryIndex, no: number, score: number, terms: string[]): Omit<SearchHit, 'coverage'> | null {
-  const id = index.columns.ids[no]!;
+  const id = index.idOf(no);
   const shown = statements(db).shown.get(id);
   if (!shown) return null;
-  const category = index.categories[index.columns.category.data[no]!]!;
-  const kind = ENTRY_KINDS[index.columns.kind.data[no]!]!;
-  const status = ENTRY_STATUSES[index.columns.status.data[no]!]!;
+  const category = index.categoryOf(no);
+  const kind = index.kindOf(no);
+  const status = index.statusOf(no);
   const marked = wordsToMark(terms, index.languages);
   return {
     id,

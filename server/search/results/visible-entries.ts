@@ -1,4 +1,4 @@
-import { ENTRY_KINDS, ENTRY_STATUSES } from '../../entries/entry.ts';
+import { ENTRY_STATUSES } from '../../entries/entry.ts';
 import type { EntryIndex } from '../index/entry-index.ts';
 import type { SearchFilters } from '../types.ts';
 
@@ -9,16 +9,11 @@ export const VISIBLE_BY_DEFAULT = ENTRY_STATUSES.filter((s) => s !== 'archived')
  * costs a few array reads.
  */
 export function visibleTo(index: EntryIndex, filters: SearchFilters): (no: number) => boolean {
-  const { status, kind, language, category } = index.columns;
-  const statuses = new Uint8Array(256);
-  for (const s of filters.statuses ?? VISIBLE_BY_DEFAULT) statuses[ENTRY_STATUSES.indexOf(s)] = 1;
   const wanted = filters.category?.toLowerCase();
-  const categories = wanted && Uint8Array.from(index.categories, (c) => Number(c.name.toLowerCase() === wanted || c.slug === wanted));
-  const kindCode = filters.kind ? ENTRY_KINDS.indexOf(filters.kind) : -1;
-  const languageCode = filters.language ? (index.languageCode(filters.language) ?? -2) : -1;
-  return (no) =>
-    statuses[status.data[no]!] === 1 &&
-    (!categories || categories[category.data[no]!] === 1) &&
-    (kindCode < 0 || kind.data[no] === kindCode) &&
-    (languageCode === -1 || language.data[no] === languageCode);
+  return index.matcher({
+    statuses: filters.statuses ?? VISIBLE_BY_DEFAULT,
+    kind: filters.kind,
+    language: filters.language,
+    category: wanted ? (c) => c.name.toLowerCase() === wanted || c.slug === wanted : undefined,
+  });
 }
