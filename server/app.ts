@@ -49,6 +49,8 @@ import { searchRoutes } from './search/search-routes.ts';
 import { findRoutes } from './search/find/find-routes.ts';
 
 const ROOT = join(import.meta.dirname, '..');
+/** Files in public/ sit at the top level and have an extension (style.css, keyboard.js). */
+const PUBLIC_FILE = /^\/[^/]+\.[a-z0-9]+$/i;
 
 export interface AppContext {
   db: Db;
@@ -72,7 +74,9 @@ export function createApp({ db, config }: AppContext) {
   // Order matters from here to the end; each step relies on the ones above it.
   app.use(securityHeaders);
   // Static files and the health check answer before body parsing, sign-in and CSRF: they need none of it.
-  app.use(express.static(join(ROOT, 'public'), { maxAge: '1h' }));
+  // Only paths that can name a file there: any other request would cost a file-system lookup first.
+  const publicFiles = express.static(join(ROOT, 'public'), { maxAge: '1h' });
+  app.use((req, res, next) => (PUBLIC_FILE.test(req.path) ? publicFiles(req, res, next) : next()));
   app.use(healthRoutes(db, () => search.meaning.status()));
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));

@@ -289,12 +289,17 @@ export class EntryIndex {
     return this.changedSinceRefresh === 0 && this.normsUpTo === this.columns.ids.length;
   }
 
-  /** The distinct features of an entry, sorted. */
-  distinctFeatures(no: number): Int32Array {
+  /** Every feature of an entry's texts, text by text, with repeats: a view, valid until the index next changes. */
+  featuresOf(no: number): Int32Array {
     const c = this.columns;
     const first = c.firstText.data[no]!;
     const end = first + c.examples.data[no]! + FIELD_WEIGHTS.length;
-    return Int32Array.from(new Set(c.features.data.subarray(c.featureStart.data[first]!, c.featureStart.data[end]!))).sort();
+    return c.features.data.subarray(c.featureStart.data[first]!, c.featureStart.data[end]!);
+  }
+
+  /** The distinct features of an entry, sorted. */
+  distinctFeatures(no: number): Int32Array {
+    return Int32Array.from(new Set(this.featuresOf(no))).sort();
   }
 
   /**

@@ -8,6 +8,6 @@ import type { EntryIndex } from '../index/entry-index.ts';
  */
 export function coverage(index: EntryIndex, no: number, words: number[][]): number {
   if (!words.length) return 1;
-  const held = new Set(index.distinctFeatures(no));
+  const held = new Set(index.featuresOf(no));
   return words.filter((variants) => variants.some((feature) => held.has(feature))).length / words.length;
 }
