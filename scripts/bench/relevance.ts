@@ -51,11 +51,14 @@ for (const [name, half] of [['dev, even lines', even!], ['dev, odd lines', odd!]
     rows.push([engine.name === MEANING ? `${name}${half === even ? ' (fitted)' : ' (held out)'}` : name, engine.name, pct(r.top1), pct(r.top5), pct(r.mrr10)]);
   }
 }
-// The fit itself, both ways round (prints the weights to put in server/search/meaning/fusion.ts).
-const [evenSignals, oddSignals] = [even!, odd!].map((half) => signalsOf(withMeaning, half, vectors));
-for (const [fitted, held, name] of [[evenSignals!, oddSignals!, 'even → odd'], [oddSignals!, evenSignals!, 'odd → even']] as const) {
-  const weights = fit(fitted);
-  console.error(`fusion fitted on ${name}: ${JSON.stringify(weights)}, top-1 ${accuracy(fitted, weights).top1.toFixed(3)} fitted, ${accuracy(held, weights).top1.toFixed(3)} held out`);
+// The fit itself, both ways round (prints the weights to put in server/search/meaning/fusion.ts):
+// on one half of every query set (dev and its variants), read on the other half of the dev queries.
+const halvesOf = (h: number) => sets.map((set) => signalsOf(withMeaning, set.queries.filter((_, i) => i % 2 === h), vectors));
+const [evenSignals, oddSignals] = [halvesOf(0), halvesOf(1)];
+for (const [fitted, held, name] of [[evenSignals, oddSignals, 'even → odd'], [oddSignals, evenSignals, 'odd → even']] as const) {
+  const weights = fit(fitted[0]!, fitted.slice(1));
+  const on = (signals: typeof fitted) => signals.map((set) => accuracy(set, weights).top1.toFixed(3)).join(' / ');
+  console.error(`fusion fitted on ${name}: ${JSON.stringify(weights)}; top-1 (dev / typo / keywords / cut) fitted ${on(fitted)}, held out ${on(held)}`);
 }
 await withMeaning.meaning.close();
 

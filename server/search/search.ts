@@ -8,7 +8,7 @@ import type { EntryIndex } from './index/entry-index.ts';
 import { entriesSaying, quotedPhrases } from './query/quoted-phrases.ts';
 import { VISIBLE_BY_DEFAULT } from './results/visible-entries.ts';
 import { coverage } from './results/coverage.ts';
-import { RERANKED } from './meaning/fusion.ts';
+import { FUSION_WITHOUT_CLASSIFIER, RERANKED } from './meaning/fusion.ts';
 import { Meaning, type MeaningOptions } from './meaning/meaning.ts';
 import { rerank } from './meaning/rerank.ts';
 import type { Rerank } from './rank/rank-entries.ts';
@@ -51,7 +51,9 @@ export function createSearch(db: Db, options: MeaningOptions = {}): Search {
 
 /** The fusion with meaning, after the lexical ranking of a settled query. */
 function byMeaning(meaning: Meaning, queryVector: Int8Array): Rerank {
-  return { pool: RERANKED, rerank: (lexical) => rerank(meaning.entries!, queryVector, meaning.weights, lexical) };
+  const classifier = meaning.classifier?.scoresFor(queryVector) ?? null;
+  const weights = classifier ? meaning.weights : FUSION_WITHOUT_CLASSIFIER;
+  return { pool: RERANKED, rerank: (lexical) => rerank(meaning.entries!, queryVector, weights, lexical, classifier) };
 }
 
 /** The entries a search may return: those `visible` and, if the query quotes phrases, saying them. */

@@ -147,6 +147,11 @@ export class EntryVectors {
     return this.entries.get(id)?.centroid ?? null;
   }
 
+  /** The key of the entry's centroid: it changes whenever the entry's texts do. */
+  centroidKeyOf(id: string): string | undefined {
+    return this.entries.get(id)?.centroidKey;
+  }
+
   /** The entry's text vectors, packed, or null while any is missing. */
   textVectorsOf(id: string): Int8Array | null {
     const entry = this.entries.get(id);

@@ -1,17 +1,22 @@
 /**
  * How a settled query's candidates are ordered once their meaning is known: a weighted sum of the
  * lexical score (divided by the best candidate's), the best cosine between the query and one of
- * the entry's texts (title or a phrasing), and the cosine with the centroid of those texts.
- * Fitted on the even BANKING77 dev queries and checked on the odd ones
- * (scripts/bench/fit-fusion.ts; the README's relevance table).
+ * the entry's texts (title or a phrasing), the cosine with the centroid of those texts, and the
+ * entry classifier's log-probability (entry-classifier.ts). Fitted on the even lines of the
+ * BANKING77 dev queries and of their variants (typo, keywords only, cut word), checked on the odd
+ * ones (scripts/bench/fit-fusion.ts; the README's relevance table).
  */
 export interface FusionWeights {
   lexical: number;
   best: number;
   centroid: number;
+  classifier: number;
 }
 
-export const FUSION: FusionWeights = { lexical: 0.6, best: 1, centroid: 0.5 };
+/** With the entry classifier trained (knowledge bases up to a few hundred vetted entries). */
+export const FUSION: FusionWeights = { lexical: 1, best: 1, centroid: 0.1, classifier: 0.1 };
+/** Without it: larger knowledge bases, or before its first training. */
+export const FUSION_WITHOUT_CLASSIFIER: FusionWeights = { lexical: 0.6, best: 1, centroid: 0.5, classifier: 0 };
 
 /**
  * The sentence model's language (USE-lite is English). A query whose best match by words is an
@@ -29,7 +34,3 @@ export const BY_MEANING = 10;
 export const SCAN_LIMIT = 20_000;
 /** Below this centroid cosine an entry shares no meaning worth showing with the query. */
 export const MIN_MEANING = 0.45;
-
-export function fused(weights: FusionWeights, lexicalShare: number, best: number, centroid: number): number {
-  return weights.lexical * lexicalShare + weights.best * best + weights.centroid * centroid;
-}

@@ -3,6 +3,7 @@ import { Encoder } from './encoder.ts';
 import { countSearchable } from './entry-texts.ts';
 import { EntryVectors, RECENT_BYTES, type VectorProgress } from './entry-vectors.ts';
 import { FUSION, type FusionWeights } from './fusion.ts';
+import { MeaningClassifier } from './meaning-classifier.ts';
 import { modelFromEnv, type Model } from './model-folder.ts';
 import { QueryVectors } from './query-vectors.ts';
 
@@ -30,6 +31,8 @@ const QUERY_WAIT_MS = 50;
 export class Meaning {
   readonly entries: EntryVectors | null;
   readonly queries: QueryVectors | null;
+  readonly classifier: MeaningClassifier | null;
+  /** The fusion's weights while the entry classifier is trained (without it: FUSION_WITHOUT_CLASSIFIER). */
   weights: FusionWeights = FUSION;
   private readonly queryEncoder: Encoder | null;
   private readonly loading: Promise<void>;
@@ -43,13 +46,14 @@ export class Meaning {
     }: MeaningOptions = {},
   ) {
     if (!model) {
-      this.entries = this.queries = this.queryEncoder = null;
+      this.entries = this.queries = this.queryEncoder = this.classifier = null;
       this.loading = Promise.resolve();
       return;
     }
     this.queryEncoder = new Encoder(model.dir);
     this.queries = new QueryVectors(this.queryEncoder, queryWaitMs);
     this.entries = new EntryVectors(db, model.id, () => new Encoder(model.dir), recentBytes);
+    this.classifier = new MeaningClassifier(db, this.entries);
     // A failure (the database closed under it, say) leaves search by words, never an unhandled error.
     this.loading = this.entries.load().catch((error) => this.entries?.fail(String(error)));
   }
@@ -66,16 +70,19 @@ export class Meaning {
     if (!this.entries || !this.queries) return null;
     this.entries.catchUp();
     if (!this.entries.progress().done) return null;
+    this.classifier?.follow();
     return this.queries.vectorOf(query);
   }
 
-  /** Resolves when the start has read every entry and the backlog is encoded. */
+  /** Resolves when the start has read every entry, the backlog is encoded and the classifier trained on it. */
   async settled(): Promise<void> {
     await this.loading;
     await this.entries?.settled();
+    await this.classifier?.settled();
   }
 
   async close(): Promise<void> {
+    this.classifier?.close();
     await Promise.all([this.queryEncoder?.close(), this.entries?.close()]);
   }
 }

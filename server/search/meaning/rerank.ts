@@ -1,16 +1,20 @@
 import type { EntryIndex } from '../index/entry-index.ts';
 import type { LexicalRanking, RankedEntries } from '../rank/rank-entries.ts';
 import type { EntryVectors } from './entry-vectors.ts';
-import { BY_MEANING, fused, MIN_MEANING, MODEL_LANGUAGE, SCAN_LIMIT, type FusionWeights } from './fusion.ts';
+import { BY_MEANING, MIN_MEANING, MODEL_LANGUAGE, SCAN_LIMIT, type FusionWeights } from './fusion.ts';
 import { cosine, DIMENSIONS } from './vector-math.ts';
+
+/** The entry classifier's log-probability for an entry, if it knows the entry. */
+export type ClassifierScores = (id: string) => number | undefined;
 
 /**
  * The lexical candidates, and on small indexes the visible entries closest in meaning, ordered by
  * the fusion, unless the best match by words is in a language the model does not speak. Only
  * visible entries are ever added. Entries still waiting for vectors get the average meaning score
- * of the others, so a backlog neither buries nor lifts them.
+ * of the others, and entries the classifier does not know (drafts, entries saved since it was
+ * trained) its average score, so a backlog neither buries nor lifts them.
  */
-export function rerank(vectors: EntryVectors, query: Int8Array, weights: FusionWeights, lexical: LexicalRanking): RankedEntries {
+export function rerank(vectors: EntryVectors, query: Int8Array, weights: FusionWeights, lexical: LexicalRanking, classifier: ClassifierScores | null): RankedEntries {
   const { index, visible, scoreOf, statusFactor } = lexical;
   const first = lexical.ranked[0];
   if (first && index.languageOf(first.no) !== MODEL_LANGUAGE) {
@@ -36,12 +40,24 @@ export function rerank(vectors: EntryVectors, query: Int8Array, weights: FusionW
     for (let t = 0; t < texts.length / DIMENSIONS; t++) best = Math.max(best, cosine(query, 0, texts, t));
     meaning.set(no, weights.best * best + weights.centroid * cosine(query, 0, centre, 0));
   }
-  const average = meaning.size ? [...meaning.values()].reduce((a, b) => a + b, 0) / meaning.size : 0;
+  const classified = new Map<number, number>();
+  if (classifier && weights.classifier) {
+    for (const no of pool.keys()) {
+      const score = classifier(index.idOf(no));
+      if (score !== undefined) classified.set(no, weights.classifier * score);
+    }
+  }
+  const average = mean(meaning);
+  const classifiedAverage = mean(classified);
   const ranked = [...pool].map(([no, score]) => ({
     no,
-    score: fused(weights, score / top, 0, 0) + statusFactor(no) * (meaning.get(no) ?? average),
+    score: weights.lexical * (score / top) + statusFactor(no) * (meaning.get(no) ?? average) + (classified.get(no) ?? classifiedAverage),
   }));
   return { ranked: ranked.sort((a, b) => b.score - a.score).slice(0, lexical.limit), total };
+}
+
+function mean(values: Map<number, number>): number {
+  return values.size ? [...values.values()].reduce((a, b) => a + b, 0) / values.size : 0;
 }
 
 /** The visible entries whose centroid is closest to the query (a scan: small indexes only). */
