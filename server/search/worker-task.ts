@@ -14,7 +14,6 @@ export function workerTask<In, Out>(url: URL, buffersOf: (input: In) => ArrayBuf
   const started = (): Worker => {
     if (worker) return worker;
     const fresh = new Worker(url);
-    fresh.unref();
     fresh.on('message', ({ id, output }: { id: number; output: Out }) => {
       waiting.get(id)?.resolve(output);
       waiting.delete(id);
@@ -24,6 +23,8 @@ export function workerTask<In, Out>(url: URL, buffersOf: (input: In) => ArrayBuf
       waiting.clear();
       worker = null;
     });
+    // After the listeners: listening for messages refs the worker's port again.
+    fresh.unref();
     return (worker = fresh);
   };
 
