@@ -10,7 +10,10 @@ import { centroid, DIMENSIONS } from './vector-math.ts';
 
 /** Texts per request to the background encoder: big enough to batch well, small enough to stop soon. */
 const BATCH = 32;
-/** Looking for stale vectors reads every stored hash: after the start, at most this often. */
+/**
+ * Looking for stale vectors reads every stored hash: at most this often, the first time this long
+ * after the start (when reading every entry's vectors already keeps the server busy).
+ */
 const SWEEP_EVERY_MS = 10 * 60_000;
 /** A slice of background work stops after this long: a request arriving meanwhile waits about as much. */
 const SLICE_MS = 8;
@@ -78,7 +81,7 @@ export class EntryVectors {
   private done = 0;
   private draining: Promise<void> | null = null;
   private sweep: Sweep | null = null;
-  private lastSweep = 0;
+  private lastSweep = Date.now();
   private loaded = false;
   private readonly background = backgroundSlices('sentence vectors', () => this.slice());
   readonly recent: RecentVectors;
@@ -108,7 +111,8 @@ export class EntryVectors {
     this.searchable = countSearchable(this.db);
     this.pages = entryTextPages(this.db, LOAD_PAGE);
     this.background.start();
-    await this.settled();
+    setTimeout(() => this.maybeSweep(), SWEEP_EVERY_MS).unref();
+    await this.idle();
   }
 
   /** Applies the writes made since the last call: changed entries' new texts join the backlog. */
@@ -163,8 +167,15 @@ export class EntryVectors {
     return packed;
   }
 
-  /** Resolves once nothing is left to do (for tests and the benchmark). */
+  /** Resolves once nothing is left to do, a sweep for stale vectors included, due or not (for tests and the benchmark). */
   async settled(): Promise<void> {
+    await this.idle();
+    this.maybeSweep(true);
+    await this.idle();
+  }
+
+  /** Resolves once no work is under way or due. */
+  private async idle(): Promise<void> {
     while (this.busy && !this.closed && this.db.open) {
       await this.background.idle();
       await this.draining;
@@ -315,10 +326,10 @@ export class EntryVectors {
     await this.encoder?.close();
   }
 
-  /** Starts a sweep for vectors of texts no entry has any more (edited, removed or archived), when one is due. */
-  private maybeSweep(): void {
+  /** Starts a sweep for vectors of texts no entry has any more (edited, removed or archived), when one is due (or now). */
+  private maybeSweep(now = false): void {
     if (!this.loaded || this.draining || this.sweep || this.waiting.size || this.closed) return;
-    if (this.lastSweep && Date.now() - this.lastSweep < SWEEP_EVERY_MS) return;
+    if (!now && Date.now() - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = Date.now();
     this.sweep = { keep: new SpreadSet(), noting: this.entries.values(), after: '' };
     this.background.start();
