@@ -12,8 +12,8 @@ import { saveEntry } from '../../server/entries/save-entry.ts';
 import { ftsMatch } from '../../server/search/query/fts-query.ts';
 import { queryTerms } from '../../server/search/query/query-terms.ts';
 import { createSearch } from '../../server/search/search.ts';
-import { banking77Database, devQueries } from './bench-data.ts';
-import { afterASave, duringABatchRemoval, duringACompaction, duringAnImport, whileOnlySearching, whileVectorsAttach, type Delay } from './event-loop.ts';
+import { devQueries } from './bench-data.ts';
+import { eventLoopDelays } from './event-loop-process.ts';
 import { percentiles } from './percentiles.ts';
 import { writeReadmeSection } from './readme-section.ts';
 import { seededRandom } from './seeded-random.ts';
@@ -21,7 +21,6 @@ import { load, peakRssMb, startServer } from './server-process.ts';
 import { syntheticCorpus } from './synthetic-entries.ts';
 import { markdownTable } from './table.ts';
 import { fillVectors, meaningLatency } from './meaning-latency.ts';
-import { modelFromEnv } from '../../server/search/meaning/model-folder.ts';
 
 const flag = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1] ?? fallback) || fallback;
 // --quick: the smaller sizes only, to try the benchmark out; --max-entries N: the sizes up to N.
@@ -80,41 +79,11 @@ console.log(meaning);
 // Last: these scenarios change the databases (an import, archived entries, re-imported titles).
 const delays = markdownTable(
   ['event-loop delay while searching every 10 ms', 'max ms', 'p99 ms', 'main thread busy ms'],
-  (await eventLoopDelays(largest.path, largest.size)).map((d) => [d.scenario, ms(d.maxMs), ms(d.p99Ms), ms(d.busyMs)]),
+  (await eventLoopDelays(largest.path, largest.size, SIZES.includes(10_000) ? join(dir, 'bench-10000.db') : largest.path)).map((d) => [d.scenario, ms(d.maxMs), ms(d.p99Ms), ms(d.busyMs)]),
 );
 console.log(delays);
 rmSync(dir, { recursive: true, force: true });
 if (process.argv.includes('--write-readme')) writeReadmeSection('bench-latency', `${searchTable}\n\n${server}\n\n${meaning}\n\n${delays}`);
-
-/**
- * With sentence vectors (the packaged model; vectors stored): a save, vectors attaching on a
- * restart, an import and a large batch removal by another process, on the largest database; a
- * compaction by words only on the 10,000-entry one (re-importing 100,000 entries twice takes long).
- */
-async function eventLoopDelays(largestPath: string, size: number): Promise<Delay[]> {
-  const withModel = { model: modelFromEnv('') };
-  const small = banking77Database().db;
-  const large = openDatabase(largestPath);
-  const n = size.toLocaleString('en');
-  const compacted = SIZES.includes(10_000) ? 10_000 : size;
-  const archived = Math.min(10_000, size / 10);
-  const compactedPath = join(dir, `bench-${compacted}.db`);
-  const medium = openDatabase(compactedPath);
-  try {
-    return [
-      await whileOnlySearching('BANKING77 (77 entries): searches only, for comparison', small, withModel),
-      await afterASave('BANKING77 (77 entries): a save, then retraining the learned weights', small, withModel),
-      await whileVectorsAttach(`${n} entries: a restart with every vector stored, from the index built until every vector is read`, large, withModel),
-      await afterASave(`${n} entries: a save (its texts encoded meanwhile)`, large, withModel),
-      await duringAnImport(`${n} entries: another process imports 1,000 entries`, large, largestPath, 1000, withModel),
-      await duringABatchRemoval(`${n} entries: another process archives ${archived.toLocaleString('en')} entries at once`, large, largestPath, size, archived, withModel),
-      await duringACompaction(`${compacted.toLocaleString('en')} entries: another process re-imports every entry twice (compaction; words only)`, medium, compactedPath, compacted),
-    ];
-  } finally {
-    large.close();
-    medium.close();
-  }
-}
 
 /** Starts `npm start` on the database, waits until it answers, loads it, reads its peak memory. */
 async function serveAndLoad(dbPath: string, question: (random: () => number) => string): Promise<string> {
