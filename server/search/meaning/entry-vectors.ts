@@ -132,6 +132,11 @@ export class EntryVectors {
     if (this.loaded) this.kick();
   }
 
+  /** The change sequence taken up by the last catchUp(). */
+  get caughtUpTo(): number {
+    return this.seq;
+  }
+
   progress(): VectorProgress {
     const known = this.entries.size + this.waiting.size;
     return { done: this.done, total: this.pages ? Math.max(this.searchable, known) : known };

@@ -1,6 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Db } from '../../db/connection.ts';
-import { latestChangeSeq } from '../../db/changes.ts';
 import { preparedFor } from '../../db/prepared.ts';
 import { workerTask } from '../worker-task.ts';
 import { examplesOf, logProbabilities, MAX_WORK, type Examples } from './entry-classifier.ts';
@@ -61,9 +60,9 @@ export class MeaningClassifier {
     };
   }
 
-  /** Called by each settled search: after a change, retrains a second later (if the training set changed). */
+  /** Called by each settled search, after the vectors caught up: after a change, retrains a second later (if the training set changed). */
   follow(): void {
-    const mark = `${latestChangeSeq(this.db)}:${this.vectors.progress().done}`;
+    const mark = `${this.vectors.caughtUpTo}:${this.vectors.progress().done}`;
     if (mark === this.checked || this.running || this.timer) return;
     this.checked = mark;
     this.timer = setTimeout(() => void this.run(), RETRAIN_MS).unref();
