@@ -15,6 +15,12 @@ freshAppForEachTest({ build: seedKnowledgeBase, signIn: clientsByRole }, (fresh)
 const flagCount = (state = 'open') => countFlags(db, state);
 const flag = (entry: string, reason?: string, comment?: string) => flagEntry(as.agent, entry, reason, comment);
 const flagStates = () => db.prepare('SELECT state, count(*) AS n FROM flags GROUP BY state ORDER BY state').all();
+const flagState = (id: number) => db.prepare('SELECT state FROM flags WHERE id = ?').pluck().get(id);
+/** A new revision of the entry through the API, based on its current one, with `changes`. */
+async function reviseThroughApi(client: Client, entryId: string, changes: Record<string, unknown>) {
+  const { revision, ...entry } = (await client.json(`/api/entries/${entryId}`)).body;
+  return client.json(`/api/entries/${entryId}/revisions`, { method: 'POST', body: { ...entry, baseRevision: revision, ...changes } });
+}
 
 describe('the flags queue', () => {
   it('lists open flags by entry for leads, with a count in the header', async () => {
@@ -49,7 +55,7 @@ describe('the flags queue', () => {
     const item = refused.html.querySelector(`#flag-${id}`)!;
     expect(item.querySelectorAll('details.flag-action')[1]!.hasAttribute('open')).toBe(true);
     expect(item.querySelector('.field__error')!.text).toBe('say why the flag is dismissed');
-    expect((db.prepare('SELECT state FROM flags WHERE id = ?').pluck().get(id))).toBe('open');
+    expect(flagState(id)).toBe('open');
 
     const done = await as.lead.form(`/flags/${id}/dismiss`, { reason: 'The entry is right: checked with billing' });
     expect(done.status).toBe(302);
@@ -100,38 +106,28 @@ describe('resolving flags by editing the entry', () => {
     const refused = await as.lead.form('/entries/charged-twice/edit', { ...fields, title: '' });
     expect(refused.status).toBe(400);
     expect(refused.html.querySelector(`input[name="resolvesFlag"][value="${fixed.id}"]`)!.hasAttribute('checked')).toBe(true);
-    expect(db.prepare('SELECT state FROM flags WHERE id = ?').pluck().get(fixed.id)).toBe('open');
+    expect(flagState(fixed.id)).toBe('open');
     const saved = await as.lead.form('/entries/charged-twice/edit', fields);
     expect(saved.status).toBe(302);
     const revision = findEntry(db, 'charged-twice')!.revision;
     const row = db.prepare('SELECT state, fixed_in_revision AS rev, close_note AS note FROM flags WHERE id = ?').get(fixed.id);
     expect(row).toEqual({ state: 'resolved', rev: revision, note: `Fixed in revision ${revision}` });
-    expect(db.prepare('SELECT state FROM flags WHERE id = ?').pluck().get(kept.id)).toBe('open');
+    expect(flagState(kept.id)).toBe('open');
   });
 
   it('does the same through POST /api/entries/:id/revisions with resolvesFlags', async () => {
     const { id } = await flag('boat-delivery', 'wrong');
-    const current = (await as.lead.json('/api/entries/boat-delivery')).body;
-    const { revision, ...entry } = current;
-    const saved = await as.lead.json('/api/entries/boat-delivery/revisions', {
-      method: 'POST',
-      body: { ...entry, summary: 'Now with marinas', baseRevision: revision, why: 'Fix', resolvesFlags: [id] },
-    });
+    const saved = await reviseThroughApi(as.lead, 'boat-delivery', { summary: 'Now with marinas', why: 'Fix', resolvesFlags: [id] });
     expect(saved.status).toBe(201);
     expect(saved.body.resolvedFlags).toBe(1);
-    expect(db.prepare('SELECT state FROM flags WHERE id = ?').pluck().get(id)).toBe('resolved');
+    expect(flagState(id)).toBe('resolved');
   });
 
   it("does not resolve anything with an agent's edit, which is only a proposal", async () => {
     const { id } = await flag('late-parcel', 'wrong');
-    const current = (await as.agent.json('/api/entries/late-parcel')).body;
-    const { revision, ...entry } = current;
-    const proposed = await as.agent.json('/api/entries/late-parcel/revisions', {
-      method: 'POST',
-      body: { ...entry, summary: 'Agent idea', baseRevision: revision, resolvesFlags: [id] },
-    });
+    const proposed = await reviseThroughApi(as.agent, 'late-parcel', { summary: 'Agent idea', resolvesFlags: [id] });
     expect(proposed.status).toBe(202);
-    expect(db.prepare('SELECT state FROM flags WHERE id = ?').pluck().get(id)).toBe('open');
+    expect(flagState(id)).toBe('open');
     const editor = await as.agent.page('/entries/late-parcel/edit');
     expect(editor.html.querySelector('input[name="resolvesFlag"]')).toBeNull();
   });
