@@ -1,10 +1,11 @@
 import { escapeHtml } from '../../render/escape-html.ts';
-import { fold, words } from '../query/query-terms.ts';
+import { fold, WORD } from '../query/query-terms.ts';
 
 /**
  * Marks the query's words in a text, as safe HTML. A word matches a term when it starts with the
  * term (a half-typed word) or when both share a long common start (refund / refunds / refunded).
- * Words are folded once each, then compared with every term.
+ * The text is split into words once; each word is folded once and compared with the terms that
+ * share its first letter (no other term can match it).
  */
 
 function matchesFolded(w: string, term: string): boolean {
@@ -15,9 +16,47 @@ function matchesFolded(w: string, term: string): boolean {
   return common >= Math.max(4, Math.min(w.length, term.length) - 2);
 }
 
+/** A word of the text: where it is, and which of the distinct terms it matches (by their position). */
+interface Word {
+  start: number;
+  end: number;
+  terms: readonly number[];
+}
+
+const NONE: readonly number[] = [];
+
+/** The words of `text`, each with the distinct terms it matches. */
+function wordsOf(text: string, distinct: readonly string[]): Word[] {
+  const byFirstLetter = new Map<string, number[]>();
+  distinct.forEach((term, k) => {
+    const list = byFirstLetter.get(term[0]!);
+    if (list) list.push(k);
+    else byFirstLetter.set(term[0]!, [k]);
+  });
+  const found: Word[] = [];
+  let end = 0;
+  // match() and indexOf() rather than matchAll(): no match object per word.
+  for (const word of text.match(WORD) ?? []) {
+    const start = text.indexOf(word, end);
+    end = start + word.length;
+    found.push({ start, end, terms: termsOf(word, byFirstLetter, distinct) });
+  }
+  return found;
+}
+
+/** The distinct terms (by position) a word matches. Most words start with a letter no term starts with: they are never folded. */
+function termsOf(word: string, byFirstLetter: Map<string, number[]>, distinct: readonly string[]): readonly number[] {
+  const first = word.charCodeAt(0);
+  if (first < 128 && !byFirstLetter.has(String.fromCharCode(first | (first >= 65 && first <= 90 ? 32 : 0)))) return NONE;
+  const folded = fold(word);
+  const terms = byFirstLetter.get(folded[0]!)?.filter((k) => matchesFolded(folded, distinct[k]!));
+  return terms?.length ? terms : NONE;
+}
+
 /** The whole text with the matched words wrapped in <mark>. */
 export function highlight(text: string, terms: string[]): string {
-  return markRange(text, terms, 0, text.length);
+  const distinct = [...new Set(terms)];
+  return marked(text, wordsOf(text, distinct), 0, text.length);
 }
 
 /**
@@ -25,59 +64,39 @@ export function highlight(text: string, terms: string[]): string {
  * marked and an ellipsis where the text was cut.
  */
 export function snippet(text: string, terms: string[], size = 28): string {
-  const spans = wordSpans(text);
-  if (!spans.length) return '';
   const distinct = [...new Set(terms)];
-  // Which terms each word matches, worked out once rather than for every window holding it. A term
-  // can only match a word with its first letter, so each word is compared with those terms alone.
-  const byFirstLetter = new Map<string, number[]>();
-  distinct.forEach((term, k) => byFirstLetter.set(term[0]!, [...(byFirstLetter.get(term[0]!) ?? []), k]));
-  const matched = spans.map(({ word }) => {
-    const folded = fold(word);
-    return byFirstLetter.get(folded[0]!)?.filter((k) => matchesFolded(folded, distinct[k]!)) ?? NONE;
-  });
+  const found = wordsOf(text, distinct);
+  if (!found.length) return '';
   // The window slides one word at a time, keeping how often each term occurs in it.
   const inWindow = new Array<number>(distinct.length).fill(0);
-  let found = 0;
-  const enter = (i: number) => matched[i]!.forEach((k) => inWindow[k]!++ === 0 && found++);
-  const leave = (i: number) => matched[i]!.forEach((k) => --inWindow[k]! === 0 && found--);
-  for (let i = 0; i < Math.min(size, spans.length); i++) enter(i);
-  let best = { start: 0, score: found };
-  for (let start = 1; start < spans.length - size + 1 && best.score < distinct.length; start++) {
+  let held = 0;
+  const enter = (i: number) => {
+    for (const k of found[i]!.terms) if (inWindow[k]!++ === 0) held++;
+  };
+  const leave = (i: number) => {
+    for (const k of found[i]!.terms) if (--inWindow[k]! === 0) held--;
+  };
+  for (let i = 0; i < Math.min(size, found.length); i++) enter(i);
+  let best = { start: 0, score: held };
+  for (let start = 1; start < found.length - size + 1 && best.score < distinct.length; start++) {
     leave(start - 1);
     enter(start + size - 1);
-    if (found > best.score) best = { start, score: found };
+    if (held > best.score) best = { start, score: held };
   }
-  const first = spans[best.start]!;
-  const last = spans[Math.min(spans.length, best.start + size) - 1]!;
-  const from = best.start === 0 ? 0 : first.index;
-  const to = last === spans.at(-1) ? text.length : last.index + last.word.length;
-  return `${from > 0 ? '… ' : ''}${markRange(text, terms, from, to)}${to < text.length ? ' …' : ''}`;
+  const window = found.slice(best.start, best.start + size);
+  const from = best.start === 0 ? 0 : window[0]!.start;
+  const to = window.at(-1) === found.at(-1) ? text.length : window.at(-1)!.end;
+  return `${from > 0 ? '… ' : ''}${marked(text, window, from, to)}${to < text.length ? ' …' : ''}`;
 }
 
-const NONE: number[] = [];
-
-function wordSpans(text: string): { word: string; index: number }[] {
-  const spans: { word: string; index: number }[] = [];
-  let offset = 0;
-  for (const word of words(text)) {
-    const index = text.indexOf(word, offset);
-    spans.push({ word, index });
-    offset = index + word.length;
-  }
-  return spans;
-}
-
-function markRange(text: string, terms: string[], from: number, to: number): string {
+/** text[from, to) as HTML, the given words that match a term wrapped in <mark>. */
+function marked(text: string, words: readonly Word[], from: number, to: number): string {
   let html = '';
   let at = from;
-  for (const { word, index } of wordSpans(text.slice(from, to))) {
-    const start = from + index;
-    html += escapeHtml(text.slice(at, start));
-    const folded = fold(word);
-    const matched = terms.some((term) => matchesFolded(folded, term));
-    html += matched ? `<mark>${escapeHtml(word)}</mark>` : escapeHtml(word);
-    at = start + word.length;
+  for (const { start, end, terms } of words) {
+    if (!terms.length) continue;
+    html += `${escapeHtml(text.slice(at, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>`;
+    at = end;
   }
   return html + escapeHtml(text.slice(at, to));
 }
