@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { newToken } from './secrets.ts';
 import { Forbidden } from '../errors/domain-errors.ts';
@@ -22,26 +22,38 @@ export function csrfTokenFor(secret: string): string {
 }
 
 export const csrf: RequestHandler = (req, res, next) => {
-  let secret = res.locals.sessionToken;
-  if (!secret) {
-    secret = req.cookies?.[PRE_SESSION_COOKIE] as string | undefined;
-    if (!secret || secret.length < 32) {
-      secret = newToken();
-      res.cookie(PRE_SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/' });
-    }
-  }
-  res.locals.csrfToken = csrfTokenFor(secret);
+  // Worked out on first use (a page's forms, a write's check, GET /api/account): most reads, such as
+  // searches through the API, never need one, and a pre-session secret costs a random token, an
+  // HMAC and a cookie. Sign-in sets a new one (session-cookie.ts).
+  let token: string | undefined;
+  Object.defineProperty(res.locals, 'csrfToken', {
+    get: () => (token ??= csrfTokenFor(secretOf(req, res))),
+    set: (value: string) => (token = value),
+    enumerable: true,
+    configurable: true,
+  });
   if (SAFE_METHODS.has(req.method) || res.locals.viaToken) return next();
   const foreign = foreignOrigin(req);
   if (foreign) {
     throw new Forbidden(`Refused: this request was sent from another site (${foreign}), not from Plan B itself. Nothing was saved.`);
   }
   const sent = (req.body as { _csrf?: unknown } | undefined)?._csrf ?? req.get('x-csrf-token');
-  if (typeof sent !== 'string' || !sameText(sent, res.locals.csrfToken)) {
+  if (typeof sent !== 'string' || !sameText(sent, res.locals.csrfToken!)) {
     throw new Forbidden('This page had expired, so nothing was saved. Go back, reload the page and send it again.', '_csrf');
   }
   next();
 };
+
+/** The session's secret, or before sign-in a pre-session secret (set as a cookie the first time). */
+function secretOf(req: Request, res: Response): string {
+  if (res.locals.sessionToken) return res.locals.sessionToken;
+  let secret = req.cookies?.[PRE_SESSION_COOKIE] as string | undefined;
+  if (!secret || secret.length < 32) {
+    secret = newToken();
+    res.cookie(PRE_SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/' });
+  }
+  return secret;
+}
 
 /**
  * The other site a write came from, or null when it came from here or the browser did not say.

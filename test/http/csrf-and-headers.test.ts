@@ -66,6 +66,29 @@ describe('CSRF', () => {
     });
     expect(response.status).toBe(201);
   });
+
+  it('gives a visitor a pre-session token only where one is needed: a page with forms, not an API read', async () => {
+    await app.as('ned', 'agent');
+    const script = createApiToken(db, findUserByName(db, 'ned')!.id, 'script');
+    const search = await fetch(`${app.url}/api/search?q=parcel`, { headers: { authorization: `Bearer ${script.token}` } });
+    expect(search.status).toBe(200);
+    expect(search.headers.getSetCookie()).toEqual([]);
+
+    const page = await fetch(`${app.url}/login`);
+    const [cookie] = page.headers.getSetCookie();
+    expect(cookie).toMatch(/^planb_csrf=[\w-]{32,};/);
+    // The login form carries the token bound to that very cookie: sending both back signs in.
+    const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
+    await app.as('pat', 'agent');
+    const signIn = await fetch(`${app.url}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: cookie!.split(';')[0]!, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: token!, name: 'pat', password: TEST_PASSWORD }),
+    });
+    expect(signIn.status).toBe(302);
+    expect(signIn.headers.getSetCookie().join()).toMatch(/planb_session=/);
+  });
 });
 
 describe('security headers', () => {
