@@ -97,6 +97,20 @@ export function createApp({ db, config }: AppContext) {
   app.use(requireReader(config.readAccess));
   app.use(pageHeader(db));
 
+  // JSON API, before the pages: an API request then skips every page router (each mounted at /).
+  app.use('/api', searchApi(search, db));
+  app.use('/api', entryApi(db));
+  app.use('/api', contributeApi(db));
+  app.use('/api', reviewApi(db));
+  app.use('/api', gapApi(db));
+  app.use('/api', revisionApi(db));
+  app.use('/api', flagApi(db));
+  app.use('/api', feedbackApi(db));
+  app.use('/api', freshnessApi(db));
+  app.use('/api', auditApi(db));
+  app.use('/api', onboardingApi(db));
+  app.use('/api', translationApi(db));
+
   // Pages. onboardingRoutes notes a read on GET /entries/:id and passes on, so it comes before the entry page.
   app.use(homeRoutes(db));
   app.use(onboardingRoutes(db));
@@ -117,20 +131,6 @@ export function createApp({ db, config }: AppContext) {
   app.use(dashboardRoutes(db));
   app.use(adminRoutes(db));
   app.use(auditRoutes(db));
-
-  // JSON API
-  app.use('/api', searchApi(search, db));
-  app.use('/api', entryApi(db));
-  app.use('/api', contributeApi(db));
-  app.use('/api', reviewApi(db));
-  app.use('/api', gapApi(db));
-  app.use('/api', revisionApi(db));
-  app.use('/api', flagApi(db));
-  app.use('/api', feedbackApi(db));
-  app.use('/api', freshnessApi(db));
-  app.use('/api', auditApi(db));
-  app.use('/api', onboardingApi(db));
-  app.use('/api', translationApi(db));
 
   // Last: whatever no route answered, then every error thrown above.
   app.use(pageNotFound);
