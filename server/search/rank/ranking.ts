@@ -1,3 +1,4 @@
+import { byBound } from './by-bound.ts';
 import type { Candidates } from './candidates.ts';
 
 export interface Ranked {
@@ -38,33 +39,4 @@ export function topScored({ found, bounds }: Candidates, limit: number, score: (
 
 function beats(position: number, score: number, [otherPosition, otherScore]: [number, number]): boolean {
   return score > otherScore || (score === otherScore && position < otherPosition);
-}
-
-/** The positions of the `count` highest bounds, highest first, ties in the order found. */
-function byBound(bounds: Float64Array, count: number): number[] {
-  // A min-heap of the best so far: most candidates fall below its root and cost one comparison.
-  const heap: number[] = [];
-  const below = (a: number, b: number) => bounds[a]! < bounds[b]! || (bounds[a] === bounds[b] && a > b);
-  const siftDown = (at: number) => {
-    for (;;) {
-      const left = 2 * at + 1;
-      if (left >= heap.length) return;
-      const child = left + 1 < heap.length && below(heap[left + 1]!, heap[left]!) ? left + 1 : left;
-      if (!below(heap[child]!, heap[at]!)) return;
-      [heap[at], heap[child]] = [heap[child]!, heap[at]!];
-      at = child;
-    }
-  };
-  for (let i = 0; i < bounds.length; i++) {
-    if (heap.length < count) {
-      heap.push(i);
-      for (let at = heap.length - 1; at > 0 && below(heap[at]!, heap[(at - 1) >> 1]!); at = (at - 1) >> 1) {
-        [heap[at], heap[(at - 1) >> 1]] = [heap[(at - 1) >> 1]!, heap[at]!];
-      }
-    } else if (below(heap[0]!, i)) {
-      heap[0] = i;
-      siftDown(0);
-    }
-  }
-  return heap.sort((a, b) => bounds[b]! - bounds[a]! || a - b);
 }

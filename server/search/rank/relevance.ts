@@ -67,10 +67,15 @@ export function score(index: EntryIndex, no: number, query: QueryVector): number
     const t = first + k;
     const end = starts[t + 1]!;
     let dot = 0;
+    // A field (tags, summary, body: the longest texts) sharing no word with the query adds nothing: its norm is not needed.
+    if (k >= exampleCount) {
+      for (let i = starts[t]!; i < end; i++) dot += TF[n[i]!]! * slot[f[i]!]!;
+      if (dot === 0) continue;
+    }
     let squares = 0;
     for (let i = starts[t]!; i < end; i++) {
       const tf = TF[n[i]!]!;
-      dot += tf * slot[f[i]!]!;
+      if (k < exampleCount) dot += tf * slot[f[i]!]!;
       squares += (tf * idf[f[i]!]!) ** 2;
     }
     const norm = Math.sqrt(squares);
