@@ -542,10 +542,14 @@ export class EntryIndex {
     return id;
   }
 
-  /** Lists the live entries holding each feature, each list allocated at its length. */
+  /**
+   * Lists the live entries holding each feature, each list with an eighth to spare: at its exact
+   * length, the first entries put after a load would copy every list they touch (130 ms for the
+   * first 50 entries of a 10,000-entry batch at 100k entries).
+   */
   private rebuildPostings(): void {
     const c = this.columns;
-    this.entryFrequency.forEach((count, f) => (this.postings[f] = new PostingList(count)));
+    this.entryFrequency.forEach((count, f) => (this.postings[f] = new PostingList(count + (count >> 3) + 2)));
     this.seenIn.data.fill(0);
     for (let no = 0; no < c.ids.length; no++) {
       if (c.status.data[no] === DEAD) continue;
