@@ -4,6 +4,8 @@ import { preparedFor } from '../../db/prepared.ts';
 import { workerTask } from '../worker-task.ts';
 import { examplesOf, logProbabilities, MAX_WORK, type Examples } from './entry-classifier.ts';
 import type { EntryVectors } from './entry-vectors.ts';
+import { storedWeights, storeWeights, trainingKey } from './classifier-weights.ts';
+import { writeIfFree } from './text-vectors.ts';
 
 /** Retraining waits this long after a change, so a burst of saves trains once. */
 const RETRAIN_MS = 1000;
@@ -30,7 +32,8 @@ interface Trained {
 /**
  * The entry classifier (entry-classifier.ts) kept in step with the vetted entries: trained in a
  * worker once every vetted entry has vectors, and again a second after the vetted entries or
- * their texts change. Until it is trained (and on knowledge bases too large for it) search fuses
+ * their texts change; weights trained on exactly the same entries and texts before are read from
+ * SQLite instead (classifier-weights.ts). Until it is trained (and on knowledge bases too large for it) search fuses
  * without it; meanwhile the previous one answers.
  */
 export class MeaningClassifier {
@@ -94,6 +97,11 @@ export class MeaningClassifier {
     const on = ids.map((id) => `${id} ${this.vectors.centroidKeyOf(id) ?? ''}`).join('\n');
     if (on === this.trainedOn) return;
     if (ids.length > MAX_CLASSES) return this.use(null, on);
+    const classOf = new Map(ids.map((id, c) => [id, c]));
+    // Trained on exactly this before (by this process before a restart, or by another one on the file).
+    const key = trainingKey(on);
+    const stored = storedWeights(this.db, key);
+    if (stored) return this.use({ classOf, weights: stored, classes: ids.length }, on);
     // Every vetted entry needs its vectors first (the classifier is trained on all of them at once).
     if (ids.some((id) => !this.vectors.centroidOf(id))) return;
     const byClass: Int8Array[] = [];
@@ -110,7 +118,10 @@ export class MeaningClassifier {
     if (examples.classes * examples.labels.length > MAX_WORK) return this.use(null, on);
     const weights = await trainInWorker(examples);
     this.trainings++;
-    this.use({ classOf: new Map(ids.map((id, c) => [id, c])), weights, classes: ids.length }, on);
+    if (!this.db.open) return;
+    // Never waiting for another process's write: if the lock is taken, the next start trains again.
+    writeIfFree(this.db, () => storeWeights(this.db, key, weights));
+    this.use({ classOf, weights, classes: ids.length }, on);
   }
 
   private use(trained: Trained | null, on: string): void {

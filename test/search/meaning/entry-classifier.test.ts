@@ -66,10 +66,28 @@ describe('the entry classifier, kept in step with the entries', () => {
     await search.meaning.settled();
     expect(classifier.trainings).toBe(1);
 
+    // A restart (or a second process) reads the weights trained on exactly these entries and texts.
+    const restarted = async () => {
+      const again = createSearch(db, { model: MODEL });
+      onTestFinished(() => again.meaning.close());
+      await again.meaning.settled();
+      return again.meaning.classifier!;
+    };
+    const query = await encoded('I would like a reimbursement');
+    const second = await restarted();
+    expect(second.trainings).toBe(0);
+    for (const id of vetted) expect(second.scoresFor(query)!(id)).toBeCloseTo(scores(id)!, 6);
+
     saveEntry(db, makeEntry({ id: 'change-address', title: 'Change my address', category: 'Account', phrasings: ['I moved house', 'update where I live'] }), { author: 'amara', summary: 'New' });
     await search.settled('I moved house');
     await search.meaning.settled();
     expect(classifier.trainings).toBe(2);
-    expect(classifier.scoresFor(await encoded('I have a new home address'))!('change-address')).toBeGreaterThan(Math.log(0.2));
+    const moved = await encoded('I have a new home address');
+    expect(classifier.scoresFor(moved)!('change-address')).toBeGreaterThan(Math.log(0.2));
+    // Those weights replaced the first ones, and are what the next start reads.
+    expect(db.prepare('SELECT count(*) FROM classifier_weights').pluck().get()).toBe(1);
+    const third = await restarted();
+    expect(third.trainings).toBe(0);
+    expect(third.scoresFor(moved)!('change-address')).toBeCloseTo(classifier.scoresFor(moved)!('change-address')!, 6);
   });
 });
