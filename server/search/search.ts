@@ -2,7 +2,7 @@ import type { Db } from '../db/connection.ts';
 import { followDatabase } from './index/index-follower.ts';
 import { analyseQuery, didYouMean } from './query/query-analysis.ts';
 import { rankEntries } from './rank/rank-entries.ts';
-import { hitOf } from './results/search-hits.ts';
+import { hitsOf } from './results/search-hits.ts';
 import type { Search } from './types.ts';
 import type { EntryIndex } from './index/entry-index.ts';
 import { entriesSaying, quotedPhrases } from './query/quoted-phrases.ts';
@@ -33,10 +33,10 @@ export function createSearch(db: Db, options: MeaningOptions = {}): Search {
         then: queryVector && meaning.entries ? byMeaning(meaning, queryVector) : undefined,
         count: groups.count,
       });
-      const results = groups.onePerGroup(ranked).flatMap(({ no, score }) => {
-        const hit = hitOf(db, index, no, score, analysed.highlight);
-        return hit ? { ...hit, coverage: coverage(index, no, analysed.words) } : [];
-      });
+      const results = hitsOf(db, index, groups.onePerGroup(ranked), analysed.highlight).map(({ no, hit }) => ({
+        ...hit,
+        coverage: coverage(index, no, analysed.words),
+      }));
       return {
         query,
         total,

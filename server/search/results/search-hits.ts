@@ -3,6 +3,7 @@ import { preparedFor } from '../../db/prepared.ts';
 import type { EntryIndex } from '../index/entry-index.ts';
 import { highlight, snippet } from './highlight.ts';
 import type { SearchHit } from '../types.ts';
+import type { Ranked } from '../rank/ranking.ts';
 import { wordsToMark } from './stop-words.ts';
 
 /**
@@ -12,29 +13,37 @@ import { wordsToMark } from './stop-words.ts';
 const SNIPPET_SOURCE_CHARS = 1200;
 
 const statements = preparedFor((db) => ({
-  shown: db.prepare<[id: string], Shown>(`SELECT title, substr(summary_text, 1, ${SNIPPET_SOURCE_CHARS}) AS summary,
+  // One statement for all the shown entries: a statement call per entry costs more than its lookup.
+  shown: db.prepare<[ids: string], Shown>(`SELECT id, title, substr(summary_text, 1, ${SNIPPET_SOURCE_CHARS}) AS summary,
       substr(phrasings_text, 1, ${SNIPPET_SOURCE_CHARS}) AS phrasings, substr(body_text, 1, ${SNIPPET_SOURCE_CHARS}) AS body
-    FROM entries WHERE id = ?`),
+    FROM entries WHERE id IN (SELECT value FROM json_each(?))`),
 }));
 
 interface Shown {
+  id: string;
   title: string;
   summary: string;
   phrasings: string;
   body: string;
 }
 
-/** The hit for entry `no`, or null if it was deleted (by another process) since the index caught up. */
-export function hitOf(db: Db, index: EntryIndex, no: number, score: number, terms: string[]): Omit<SearchHit, 'coverage'> | null {
-  const id = index.idOf(no);
-  const shown = statements(db).shown.get(id);
-  if (!shown) return null;
+/** The hits for the ranked entries, in their order; an entry deleted (by another process) since the index caught up is left out. */
+export function hitsOf(db: Db, index: EntryIndex, ranked: Ranked[], terms: string[]): { no: number; hit: Omit<SearchHit, 'coverage'> }[] {
+  const ids = ranked.map(({ no }) => index.idOf(no));
+  const rows = new Map(statements(db).shown.all(JSON.stringify(ids)).map((row) => [row.id, row]));
+  const marked = wordsToMark(terms, index.languages);
+  return ranked.flatMap(({ no, score }, i) => {
+    const shown = rows.get(ids[i]!);
+    return shown ? { no, hit: hitOf(index, no, score, shown, marked) } : [];
+  });
+}
+
+function hitOf(index: EntryIndex, no: number, score: number, shown: Shown, marked: string[]): Omit<SearchHit, 'coverage'> {
   const category = index.categoryOf(no);
   const kind = index.kindOf(no);
   const status = index.statusOf(no);
-  const marked = wordsToMark(terms, index.languages);
   return {
-    id,
+    id: shown.id,
     title: shown.title,
     kind,
     isUnusual: kind === 'unusual',
@@ -45,7 +54,7 @@ export function hitOf(db: Db, index: EntryIndex, no: number, score: number, term
     score: Math.round(score * 1000) / 1000,
     snippet: snippet(snippetText(shown), marked),
     titleHtml: highlight(shown.title, marked),
-    url: `/entries/${id}`,
+    url: `/entries/${shown.id}`,
   };
 }
 
