@@ -32,7 +32,9 @@ export class Vocabulary {
     this.ids.set(word, id);
     this.words.push(word);
     for (const column of this.counts) column.push(0);
-    this.sorted = null;
+    // Kept sorted rather than sorted again at the next completion: an import adds words a slice at
+    // a time, and sorting 100k words after each slice cost the next search 20–40 ms.
+    this.sorted?.splice(firstAtOrAfter(this.sorted, word), 0, word);
     for (const variant of deletionsOf(word)) {
       let from = this.deletions.get(variant);
       if (!from) this.deletions.set(variant, (from = new Set()));
@@ -74,13 +76,7 @@ export class VocabularyView {
   /** The most frequent known words starting with `prefix`. */
   completions(prefix: string, limit: number): string[] {
     const sorted = this.sortedWords();
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (sorted[mid]! < prefix) low = mid + 1;
-      else high = mid;
-    }
+    const low = firstAtOrAfter(sorted, prefix);
     // A short prefix may start thousands of words: keep the best `limit` while scanning, not sort them all.
     const found: string[] = [];
     for (let i = low; i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
@@ -109,6 +105,18 @@ export class VocabularyView {
   private compare(a: string, b: string): number {
     return this.frequency(b) - this.frequency(a) || a.localeCompare(b);
   }
+}
+
+/** Where `word` is, or would go, in the sorted words. */
+function firstAtOrAfter(sorted: readonly string[], word: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < word) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function deletionsOf(word: string): string[] {
