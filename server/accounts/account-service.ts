@@ -3,7 +3,7 @@ import type { Db } from '../db/connection.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import { Conflict, Gone, NotFound, TooManyAttempts, Unauthenticated } from '../errors/domain-errors.ts';
 import { validate } from '../http/validate.ts';
-import { recordAudit } from '../audit/audit-log.ts';
+import { recordAudit, recordRepeatable } from '../audit/audit-log.ts';
 import { setupTokenIsValid, useSetupToken } from './first-run.ts';
 import { attemptSucceeded, beginAttempt } from './login-throttle.ts';
 import { requirePermission } from '../people/permissions.ts';
@@ -26,7 +26,7 @@ export async function signIn(db: Db, input: unknown, ip: string): Promise<User> 
   const { name, password } = validate(signInSchema, input);
   const attempt = beginAttempt(db, name, ip);
   if (!attempt.allowed) {
-    recordAudit(db, { action: 'sign_in_throttled', actor: null, subject: name, ip, detail: `too many failures for this ${attempt.by}` });
+    recordRepeatable(db, { action: 'sign_in_throttled', actor: null, subject: name, ip, detail: `too many failures for this ${attempt.by}` });
     const wait = attempt.retryAfterSeconds;
     const inWords = wait < 60 ? `${wait} second${wait === 1 ? '' : 's'}` : `${Math.ceil(wait / 60)} minutes`;
     throw new TooManyAttempts(`Too many failed sign-ins. Try again in ${inWords}.`, wait);

@@ -40,6 +40,11 @@ export interface AuditFilter {
 
 const statements = preparedFor((db) => ({
   insert: db.prepare<[at: string, action: AuditAction, actor: string | null, subject: string | null, ip: string | null, detail: string | null]>('INSERT INTO audit_log (at, action, actor, subject, ip, detail) VALUES (?, ?, ?, ?, ?, ?)'),
+  // Through the subject's index: a flood for one name never scans the whole log.
+  lastLike: db.prepare<{ action: AuditAction; subject: string; ip: string; since: string }, { id: number; detail: string | null }>(`
+    SELECT id, detail FROM audit_log WHERE subject = :subject COLLATE NOCASE AND at > :since AND action = :action AND ip = :ip
+    ORDER BY at DESC LIMIT 1`),
+  setDetail: db.prepare<[detail: string, id: number]>('UPDATE audit_log SET detail = ? WHERE id = ?'),
   list: db.prepare<{ action: string | null; person: string | null; before: number | null; limit: number }, AuditEntry>(`
     SELECT id, at, action, actor, subject, ip, detail FROM audit_log
     WHERE (:action IS NULL OR action = :action)
@@ -47,6 +52,26 @@ const statements = preparedFor((db) => ({
       AND (:before IS NULL OR id < :before)
     ORDER BY id DESC LIMIT :limit`),
 }));
+
+/** Repeats of one event (same action, subject and address) within this time share one row. */
+export const REPEATS_WINDOW_MS = 60_000;
+
+/**
+ * Records an event that may come in floods (throttled sign-in tries: refused before any password
+ * check, so as fast as a script can send them): a repeat within REPEATS_WINDOW_MS of the last one
+ * from the same address for the same subject counts on that row ("· 37 tries") instead of adding
+ * one, so a script hammering the form cannot fill the log.
+ */
+export function recordRepeatable(db: Db, record: AuditRecord & { subject: string; ip: string }): void {
+  const since = new Date(Date.now() - REPEATS_WINDOW_MS).toISOString();
+  const { lastLike, setDetail } = statements(db);
+  db.transaction(() => {
+    const last = lastLike.get({ action: record.action, subject: record.subject, ip: record.ip, since });
+    if (!last) return recordAudit(db, record);
+    const tries = Number(/· (\d+) tries$/.exec(last.detail ?? '')?.[1] ?? 1) + 1;
+    setDetail.run(`${record.detail ?? ''} · ${tries} tries`.replace(/^ · /, ''), last.id);
+  }).immediate();
+}
 
 export function recordAudit(db: Db, record: AuditRecord): void {
   statements(db).insert.run(

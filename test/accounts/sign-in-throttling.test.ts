@@ -45,6 +45,14 @@ describe('sign-in throttling', () => {
     expect(right.status).toBe(429);
     expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await right.json()).error).toMatch(/Too many failed sign-ins\. Try again in \d+ seconds?/);
+
+    // The audit log has every failure, but a flood of throttled tries from one address is one row that counts them.
+    const rows = (action: string) => db.prepare('SELECT ip, detail FROM audit_log WHERE action = ? AND subject = ? ORDER BY id').all(action, 'par');
+    expect(rows('sign_in_failed')).toHaveLength(NAME_LIMIT.free);
+    expect(rows('sign_in_throttled')).toEqual([
+      { ip: '203.0.113.10', detail: `too many failures for this name · ${30 - NAME_LIMIT.free} tries` },
+      { ip: '203.0.113.12', detail: 'too many failures for this name' },
+    ]);
   });
 
   it('slows a name down but never locks it for good: once its failures age out, the owner signs in', async () => {
