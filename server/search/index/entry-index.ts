@@ -107,7 +107,7 @@ export interface PackedTexts {
 }
 
 /** The entries holding a feature, read-only (see PostingList). */
-export type Postings = Readonly<Pick<PostingList, 'nos' | 'impacts' | 'length'>>;
+export type Postings = Readonly<Pick<PostingList, 'nos' | 'impacts' | 'length' | 'find'>>;
 
 /** Which entries a search may return, as the index's codes are matched against. */
 export interface EntryFilter {

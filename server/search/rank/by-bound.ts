@@ -1,3 +1,6 @@
+/** Float32 impacts may round a bound a hair below the score it bounds. */
+export const ROUNDING = 1 + 1e-6;
+
 /** The positions of the `count` highest bounds, highest first, ties in the order found. */
 export function byBound(bounds: Float64Array, count: number): number[] {
   // A min-heap of the best so far (lowest bound at the root; of equal bounds, the one found last).

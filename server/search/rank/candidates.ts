@@ -1,4 +1,5 @@
 import type { EntryIndex } from '../index/entry-index.ts';
+import { ROUNDING } from './by-bound.ts';
 import type { QueryVector } from './relevance.ts';
 import { scratchOf } from './scratch.ts';
 
@@ -14,6 +15,13 @@ export interface Candidates {
   found: Int32Array;
   /** For each: at least its score (see EntryIndex.impacts). Valid until the next query. */
   bounds: Float64Array;
+  /**
+   * Whether the candidate at `position` could score `score`: its bound, with the words not gathered
+   * counted at their impact on this entry (looked up in their posting lists, the largest first,
+   * until the answer is known) rather than at their largest on any entry. Never false for a score
+   * the candidate has; worth asking only of those about to be scored.
+   */
+  couldReach(position: number, score: number): boolean;
 }
 
 /**
@@ -43,7 +51,11 @@ export function gather(index: EntryIndex, query: QueryVector, meaningful: Set<nu
         bound[no]! += weight * impacts[p]!;
       }
     }
-    for (const feature of query.features) if (!gathered.has(feature)) unseen += query.byFeature[feature]! * index.maxImpactOf(feature);
+    const notGathered = [...query.features]
+      .filter((feature) => !gathered.has(feature))
+      .map((feature) => ({ feature, most: query.byFeature[feature]! * index.maxImpactOf(feature) }))
+      .sort((a, b) => b.most - a.most);
+    for (const { most } of notGathered) unseen += most;
     let total = 0;
     for (let i = 0; i < touchedCount; i++) {
       const no = touched[i]!;
@@ -51,8 +63,23 @@ export function gather(index: EntryIndex, query: QueryVector, meaningful: Set<nu
       found[total] = no;
       bounds[total++] = bound[no]! + unseen;
     }
-    return { found: found.subarray(0, total), bounds: bounds.subarray(0, total) };
+    const couldReach = (position: number, score: number) => {
+      let bound = bounds[position]!;
+      for (const { feature, most } of notGathered) {
+        if (bound * ROUNDING < score) return false;
+        bound += query.byFeature[feature]! * impactOn(index, feature, found[position]!) - most;
+      }
+      return bound * ROUNDING >= score;
+    };
+    return { found: found.subarray(0, total), bounds: bounds.subarray(0, total), couldReach };
   } finally {
     for (let i = 0; i < touchedCount; i++) bound[touched[i]!] = 0;
   }
+}
+
+/** The feature's impact on entry `no` (0 if the entry does not hold it). */
+function impactOn(index: EntryIndex, feature: number, no: number): number {
+  const posting = index.postingsOf(feature);
+  const at = posting.find(no);
+  return at < posting.length && posting.nos[at] === no ? posting.impacts[at]! : 0;
 }

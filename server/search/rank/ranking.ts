@@ -1,4 +1,4 @@
-import { byBound } from './by-bound.ts';
+import { byBound, ROUNDING } from './by-bound.ts';
 import type { Candidates } from './candidates.ts';
 
 export interface Ranked {
@@ -13,21 +13,21 @@ export interface Ranked {
  */
 const MAX_SCORED = 200;
 
-/** Float32 impacts may round a bound a hair below the score it bounds. */
-const ROUNDING = 1 + 1e-6;
-
 /**
  * The `limit` best candidates by score, ties in the order found. Candidates are scored in order of
  * their bound, and scoring stops once no bound left can reach the limit-th score, or after
  * MAX_SCORED. Without valid bounds (learned weights can add to a score, on small indexes; impacts
  * worked out before the idf last moved may fall short) the MAX_SCORED with the highest are all scored.
  */
-export function topScored({ found, bounds }: Candidates, limit: number, score: (no: number) => number, bounded: boolean): Ranked[] {
+export function topScored({ found, bounds, couldReach }: Candidates, limit: number, score: (no: number) => number, bounded: boolean): Ranked[] {
   const order = byBound(bounds, Math.max(MAX_SCORED, limit));
   // The best so far, by score then order found: [position in found, score].
   const best: [number, number][] = [];
   for (const position of order) {
     if (bounded && best.length === limit && bounds[position]! * ROUNDING < best[limit - 1]![1]) break;
+    // The words skipped while gathering (the commonest) count at their largest in every bound; most
+    // candidates hold them with far less: a lookup costs a few binary searches, a score many times more.
+    if (bounded && best.length === limit && !couldReach(position, best[limit - 1]![1])) continue;
     const s = score(found[position]!);
     if (best.length === limit && !beats(position, s, best[limit - 1]!)) continue;
     const at = best.findIndex((b) => beats(position, s, b));
