@@ -1,6 +1,6 @@
 /** Splitting what an agent typed into words, the same way for queries and for highlighting. */
 
-export const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** Lower case without accents: `Perché` → `perche`. */
 export function fold(word: string): string {

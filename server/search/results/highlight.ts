@@ -1,5 +1,5 @@
 import { escapeHtml } from '../../render/escape-html.ts';
-import { fold, WORD } from '../query/query-terms.ts';
+import { fold, words } from '../query/query-terms.ts';
 
 /**
  * Marks the query's words in a text, as safe HTML. A word matches a term when it starts with the
@@ -35,8 +35,8 @@ function wordsOf(text: string, distinct: readonly string[]): Word[] {
   });
   const found: Word[] = [];
   let end = 0;
-  // match() and indexOf() rather than matchAll(): no match object per word.
-  for (const word of text.match(WORD) ?? []) {
+  // words() and indexOf() rather than matchAll(): no match object per word.
+  for (const word of words(text)) {
     const start = text.indexOf(word, end);
     end = start + word.length;
     found.push({ start, end, terms: termsOf(word, byFirstLetter, distinct) });
@@ -46,8 +46,7 @@ function wordsOf(text: string, distinct: readonly string[]): Word[] {
 
 /** The distinct terms (by position) a word matches. Most words start with a letter no term starts with: they are never folded. */
 function termsOf(word: string, byFirstLetter: Map<string, number[]>, distinct: readonly string[]): readonly number[] {
-  const first = word.charCodeAt(0);
-  if (first < 128 && !byFirstLetter.has(String.fromCharCode(first | (first >= 65 && first <= 90 ? 32 : 0)))) return NONE;
+  if (word.charCodeAt(0) < 128 && !byFirstLetter.has(word[0]!.toLowerCase())) return NONE;
   const folded = fold(word);
   const terms = byFirstLetter.get(folded[0]!)?.filter((k) => matchesFolded(folded, distinct[k]!));
   return terms?.length ? terms : NONE;
