@@ -11,3 +11,22 @@ import type { Db } from './connection.ts';
 export function writeTransaction<T>(db: Db, work: () => T): T {
   return db.transaction(work).immediate();
 }
+
+/**
+ * Runs `work` as a write transaction if the write lock is free now, and says whether it ran. Work
+ * in the background never waits for another process's write (an import holds the lock for
+ * seconds): better-sqlite3 waits on the event loop's thread, so every request would wait with it.
+ */
+export function writeIfFree(db: Db, work: () => void): boolean {
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    writeTransaction(db, work);
+    return true;
+  } catch (error) {
+    if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return false;
+    throw error;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+}

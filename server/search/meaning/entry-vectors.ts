@@ -1,11 +1,12 @@
 import type { Db } from '../../db/connection.ts';
 import { changesSince, latestChangeSeq } from '../../db/changes.ts';
+import { writeIfFree } from '../../db/write-transaction.ts';
 import { backgroundSlices } from '../index/background-slices.ts';
 import type { Encoder } from './encoder.ts';
 import { countSearchable, entryTextPages, entryTexts, type EntryTexts } from './entry-texts.ts';
 import { RecentVectors } from './recent-vectors.ts';
 import { SpreadSet } from './spread-set.ts';
-import { dropVectors, hasVector, storedHashesAfter, storedVector, storedVectors, storeVectors, textHash, writeIfFree } from './text-vectors.ts';
+import { dropVectors, hasVector, storedHashesAfter, storedVector, storedVectors, storeVectors, textHash } from './text-vectors.ts';
 import { centroid, DIMENSIONS } from './vector-math.ts';
 
 /** Texts per request to the background encoder: big enough to batch well, small enough to stop soon. */

@@ -1,11 +1,11 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Db } from '../../db/connection.ts';
 import { preparedFor } from '../../db/prepared.ts';
+import { writeIfFree } from '../../db/write-transaction.ts';
 import { workerTask } from '../worker-task.ts';
 import { examplesOf, logProbabilities, MAX_WORK, type Examples } from './entry-classifier.ts';
 import type { EntryVectors } from './entry-vectors.ts';
 import { storedWeights, storeWeights, trainingKey } from './classifier-weights.ts';
-import { writeIfFree } from './text-vectors.ts';
 
 /** Retraining waits this long after a change, so a burst of saves trains once. */
 const RETRAIN_MS = 1000;

@@ -50,25 +50,6 @@ export function storedHashesAfter(db: Db, after: string, count: number): string[
   return statements(db).hashesAfter.all(after, count);
 }
 
-/**
- * Runs `work` as a write transaction if the write lock is free now, and says whether it ran. Work
- * in the background never waits for another process's write (an import holds the lock for
- * seconds): better-sqlite3 waits on the event loop's thread, so every request would wait with it.
- */
-export function writeIfFree(db: Db, work: () => void): boolean {
-  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
-  db.pragma('busy_timeout = 0');
-  try {
-    db.transaction(work).immediate();
-    return true;
-  } catch (error) {
-    if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return false;
-    throw error;
-  } finally {
-    db.pragma(`busy_timeout = ${timeout}`);
-  }
-}
-
 export function dropVectors(db: Db, hashes: string[]): void {
   const { drop } = statements(db);
   db.transaction(() => hashes.forEach((hash) => drop.run(hash)))();
