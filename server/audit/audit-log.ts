@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection.ts';
 import { preparedFor } from '../db/prepared.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 /**
  * The audit log: who did what to whom, when and from where. Anything that changes who may do what
@@ -65,12 +66,12 @@ export const REPEATS_WINDOW_MS = 60_000;
 export function recordRepeatable(db: Db, record: AuditRecord & { subject: string; ip: string }): void {
   const since = new Date(Date.now() - REPEATS_WINDOW_MS).toISOString();
   const { lastLike, setDetail } = statements(db);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const last = lastLike.get({ action: record.action, subject: record.subject, ip: record.ip, since });
     if (!last) return recordAudit(db, record);
     const tries = Number(/· (\d+) tries$/.exec(last.detail ?? '')?.[1] ?? 1) + 1;
-    setDetail.run(`${record.detail ?? ''} · ${tries} tries`.replace(/^ · /, ''), last.id);
-  }).immediate();
+    setDetail.run([record.detail, `${tries} tries`].filter(Boolean).join(' · '), last.id);
+  });
 }
 
 export function recordAudit(db: Db, record: AuditRecord): void {
