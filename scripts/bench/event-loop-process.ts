@@ -28,7 +28,7 @@ async function run(largestPath: string, size: number, compactedPath: string): Pr
   const small = banking77Database().db;
   const large = openDatabase(largestPath);
   const medium = openDatabase(compactedPath);
-  const compacted = (medium.prepare('SELECT count(*) FROM entries').pluck().get() as number).toLocaleString('en');
+  const compacted = medium.prepare('SELECT count(*) FROM entries').pluck().get() as number;
   const n = size.toLocaleString('en');
   const archived = Math.min(10_000, size / 10);
   try {
@@ -39,7 +39,7 @@ async function run(largestPath: string, size: number, compactedPath: string): Pr
       await afterASave(`${n} entries: a save (its texts encoded meanwhile)`, large, withModel),
       await duringAnImport(`${n} entries: another process imports 1,000 entries`, large, largestPath, 1000, withModel),
       await duringABatchRemoval(`${n} entries: another process archives ${archived.toLocaleString('en')} entries at once`, large, largestPath, size, archived, withModel),
-      await duringACompaction(`${compacted} entries: another process re-imports every entry twice (compaction; words only)`, medium, compactedPath, Number(compacted.replace(/,/g, ''))),
+      await duringACompaction(`${compacted.toLocaleString('en')} entries: another process re-imports every entry twice (compaction; words only)`, medium, compactedPath, compacted),
     ];
   } finally {
     large.close();
