@@ -39,12 +39,14 @@ const entryArb: fc.Arbitrary<IndexedEntry> = fc.record({
   status: fc.constantFrom(...ENTRY_STATUSES),
 }).map((e) => ({ ...e, kind: 'common' as const, category: 'Delivery', categorySlug: 'delivery', language: 'en' }));
 
-// refresh: updateNorms after a batch, as the follower does; slice: a slice of background work (compaction, full refresh).
-type Operation = { put: IndexedEntry } | { remove: string } | { refresh: true } | { slice: number };
+// removeSoon: as the follower takes out a large batch; refresh: updateNorms after a batch, as the
+// follower does; slice: a slice of background work (forgetting, compaction, full refresh).
+type Operation = { put: IndexedEntry } | { remove: string } | { removeSoon: string } | { refresh: true } | { slice: number };
 const operations = fc.array(
   fc.oneof(
     { arbitrary: entryArb.map((put): Operation => ({ put })), weight: 6 },
     { arbitrary: fc.constantFrom(...IDS).map((remove): Operation => ({ remove })), weight: 2 },
+    { arbitrary: fc.constantFrom(...IDS).map((removeSoon): Operation => ({ removeSoon })), weight: 1 },
     { arbitrary: fc.constant<Operation>({ refresh: true }), weight: 2 },
     { arbitrary: fc.integer({ min: 1, max: 4 }).map((slice): Operation => ({ slice })), weight: 2 },
   ),
@@ -73,8 +75,17 @@ function apply(index: EntryIndex, live: Map<string, IndexedEntry>, op: Operation
   } else if ('remove' in op) {
     index.remove(op.remove);
     live.delete(op.remove);
+  } else if ('removeSoon' in op) {
+    index.removeSoon(op.removeSoon);
+    live.delete(op.removeSoon);
   } else if ('slice' in op) index.maintain(op.slice);
   else index.updateNorms();
+}
+
+/** The background slices that take entries removed soon out of the word statistics, and nothing more. */
+function forgetRemoved(index: EntryIndex): void {
+  while (index.forgettingDue) index.maintain(1);
+  index.updateNorms();
 }
 
 function fresh(live: IndexedEntry[]): EntryIndex {
@@ -158,6 +169,7 @@ describe('the search engine, over seeded random histories', () => {
     fc.assert(
       fc.property(operations, fc.array(queryArb, { minLength: 1, maxLength: 4 }), (history, queries) => {
         const { index, live } = replay(history);
+        forgetRemoved(index);
         const rebuilt = fresh(live);
         expect([...index.live()].map((no) => index.idOf(no))).toEqual(live.map((e) => e.id));
         for (const q of queries) {
@@ -167,6 +179,31 @@ describe('the search engine, over seeded random histories', () => {
           expectTopOf(ranked(index, incremental), truth, q.limit);
           expectTopOf(ranked(rebuilt, queryOn(rebuilt, q)), truth, q.limit);
         }
+      }),
+      RUNS,
+    );
+  });
+
+  it('takes a batch removed soon out of results and suggestions at once, and scores as a fresh build once it is forgotten', () => {
+    fc.assert(
+      fc.property(operations, fc.uniqueArray(fc.constantFrom(...IDS), { minLength: 1 }), fc.array(queryArb, { minLength: 1, maxLength: 4 }), (history, batch, queries) => {
+        const { index, live } = replay(history);
+        const current = new Map(live.map((e) => [e.id, e]));
+        for (const id of batch) apply(index, current, { removeSoon: id });
+        const entries = [...current.values()];
+        const rebuilt = fresh(entries);
+        for (const statuses of [['vetted' as const], ALL_BUT_ARCHIVED]) {
+          const words = (i: EntryIndex) => WORDS.filter((w) => i.vocabulary.seenBy(statuses).has(w));
+          expect(words(index)).toEqual(words(rebuilt));
+        }
+        for (const q of queries) {
+          const truth = exhaustive(rebuilt, entries, queryOn(rebuilt, q));
+          const query = queryOn(index, q);
+          expect(rankEntries(index, query.analysed, visibleTo(index, query), q.limit).total).toBe(truth.length);
+          for (const [id] of ranked(index, query)) expect(current.has(id)).toBe(true);
+        }
+        forgetRemoved(index);
+        for (const q of queries) expectTopOf(ranked(index, queryOn(index, q)), exhaustive(rebuilt, entries, queryOn(rebuilt, q)), q.limit);
       }),
       RUNS,
     );

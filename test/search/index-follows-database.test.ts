@@ -61,13 +61,15 @@ describe('the in-memory index follows the database', () => {
     expect(search.search('marina').results.map((r) => r.id)).toEqual(['marina']);
   });
 
-  it('puts a large import by another connection back a slice at a time, never showing an entry it archived', async () => {
+  it('puts a large import by another connection back a slice at a time, never showing an entry it archived nor suggesting its words', async () => {
     const { path, search } = searchOnNewFile();
     const writer = connect(path);
     const save = (entry: ReturnType<typeof makeEntry>) => saveEntry(writer, entry, { author: 't', summary: 't' });
-    const before = Array.from({ length: 50 }, (_, i) => makeEntry({ id: `before-${i}`, title: `Harbour delivery ${i}` }));
+    const before = Array.from({ length: 50 }, (_, i) => makeEntry({ id: `before-${i}`, title: `Harbour delivery ${i} to Zanzibar` }));
     before.forEach(save);
     expect(search.search('harbour').total).toBe(50);
+    // A typo for a word only these entries say is corrected to it...
+    expect(search.search('zanzibr').total).toBe(50);
 
     writer.transaction(() => {
       for (const entry of before) save({ ...entry, status: 'archived' });
@@ -79,6 +81,8 @@ describe('the in-memory index follows the database', () => {
     expect(first.total).toBeLessThan(2000);
     // ...yet shows no archived entry; the rest comes back in the background, between searches.
     expect(shown(first.results)).toEqual([]);
+    // ...and no longer once they are archived, nor suggested.
+    expect(search.search('zanzibr')).toMatchObject({ total: 0, didYouMean: null });
     let searches = 1;
     for (let total = first.total; total < 2000; searches++) {
       await nextTurn();

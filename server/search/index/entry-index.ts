@@ -157,6 +157,8 @@ export class EntryIndex {
   private readonly wordTally = intColumn();
   /** Scratch, one slot per feature: the last entry a compaction copied that held it (new number + 1). */
   private readonly copiedIn = intColumn();
+  /** Entries removed soon whose words still count in the entry frequencies (see removeSoon). */
+  private readonly forgetting: number[] = [];
   private compaction: Compaction | null = null;
   private refresh: Refresh | null = null;
   /** Goes up each time compaction renumbers the entries. */
@@ -371,14 +373,52 @@ export class EntryIndex {
     this.idfCache = null;
   }
 
+  /** Takes the entry out of results, suggestions and the word statistics, now. */
   remove(id: string): void {
+    const no = this.takeOut(id);
+    if (no !== undefined) this.forget(no);
+  }
+
+  /**
+   * Takes the entry out of results and suggestions now, and leaves taking its words back out of the
+   * entry frequencies (the larger part of removing) to maintain(), which does that first: for a
+   * batch of thousands removed in one request. Until then idf is a little off, which the impacts
+   * already allow for (a removal counts as a change, see impactsExact).
+   */
+  removeSoon(id: string): void {
+    const no = this.takeOut(id);
+    if (no !== undefined) this.forgetting.push(no);
+  }
+
+  /** Whether entries removed soon still count in the entry frequencies. */
+  get forgettingDue(): boolean {
+    return this.forgetting.length > 0;
+  }
+
+  /** Marks the entry dead and its words unsaid; returns its number, if it was indexed. */
+  private takeOut(id: string): number | undefined {
     const no = this.byId.get(id);
-    if (no === undefined) return;
+    if (no === undefined) return undefined;
     this.byId.delete(id);
     this.learned.delete(no);
     const c = this.columns;
-    for (let i = c.wordStart.data[no]!; i < c.wordStart.data[no + 1]!; i++) this.vocabulary.count(c.wordIds.data[i]!, c.status.data[no]!, -c.wordCounts.data[i]!);
+    this.vocabulary.unsay(c.status.data[no]!, c.wordIds.data, c.wordCounts.data, c.wordStart.data[no]!, c.wordStart.data[no + 1]!);
     c.status.data[no] = DEAD;
+    this.changedSinceRefresh++;
+    this.dead++;
+    const compaction = this.compaction;
+    if (compaction && no < compaction.from) {
+      // Already copied: the copy dies too.
+      compaction.columns.status.data[compaction.renumbered.data[no]!] = DEAD;
+      compaction.byId.delete(id);
+      compaction.dead++;
+    }
+    return no;
+  }
+
+  /** Takes a dead entry's features out of the entry frequencies (its number must not be compacted away yet). */
+  private forget(no: number): void {
+    const c = this.columns;
     // Each distinct feature once (tally is zero outside add(); marked here and cleared again):
     // cheaper than distinctFeatures() when a large batch removes thousands of entries in one request.
     const first = c.firstText.data[no]!;
@@ -390,16 +430,7 @@ export class EntryIndex {
       this.entryFrequency[feature]!--;
     }
     for (let i = c.featureStart.data[first]!; i < end; i++) this.tally.data[c.features.data[i]!] = 0;
-    this.changedSinceRefresh++;
     this.idfCache = null;
-    this.dead++;
-    const compaction = this.compaction;
-    if (compaction && no < compaction.from) {
-      // Already copied: the copy dies too.
-      compaction.columns.status.data[compaction.renumbered.data[no]!] = DEAD;
-      compaction.byId.delete(id);
-      compaction.dead++;
-    }
   }
 
   /**
@@ -418,7 +449,7 @@ export class EntryIndex {
 
   /** Whether compaction or a full refresh of the impacts waits or is under way (see maintain()). */
   get maintenanceDue(): boolean {
-    return !!this.compaction || !!this.refresh || this.compactionDue || this.refreshDue;
+    return this.forgettingDue || !!this.compaction || !!this.refresh || this.compactionDue || this.refreshDue;
   }
 
   private get compactionDue(): boolean {
@@ -430,14 +461,16 @@ export class EntryIndex {
   }
 
   /**
-   * Does a slice of the background work, about `entries` entries of it: compaction first, then a
-   * full refresh of the impacts. Searches between slices answer exactly as before (see DESIGN.md):
+   * Does a slice of the background work, about `entries` entries of it: the entries removed soon
+   * forgotten first, then compaction, then a full refresh of the impacts. Searches between slices answer exactly as before (see DESIGN.md):
    * compaction builds beside the live columns and swaps at the end; a refresh only raises impacts
    * to those of the current idf, and the index counts as refreshed only if nothing changed meanwhile.
    * Returns whether work remains. Call after updateNorms(), never between a put and it.
    */
   maintain(entries: number): boolean {
-    if (this.refresh) this.refreshSlice(this.refresh, entries);
+    // Forgetting first: it reads the columns of the entry numbers a compaction would drop.
+    if (this.forgettingDue) for (const no of this.forgetting.splice(0, entries)) this.forget(no);
+    else if (this.refresh) this.refreshSlice(this.refresh, entries);
     else if (this.compaction || this.compactionDue) this.compactSlice(entries);
     else if (this.refreshDue) this.startRefresh();
     return this.maintenanceDue;

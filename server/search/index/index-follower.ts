@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.ts';
-import { changesSince, latestChangeSeq } from '../../db/changes.ts';
+import { changedEntries, latestChangeSeq } from '../../db/changes.ts';
 import { backgroundSlices } from './background-slices.ts';
 import { EntryIndex } from './entry-index.ts';
 import { allIndexedEntries, indexedEntry } from './indexed-entries.ts';
@@ -26,10 +26,11 @@ export interface Follower {
  * burst of saves trains once; until the new weights arrive, search uses the previous ones.
  *
  * A request applies at most BATCH changed entries. A larger batch (another process's import) is
- * taken out of the index at once (removing an entry only marks it dead) and put back a slice at a
- * time in the background, so a search meanwhile never shows a deleted entry or an entry's old
- * version; an entry not yet put back is missing from results for that moment. Compaction and full
- * refreshes of the impacts run in background slices too (EntryIndex.maintain).
+ * taken out of results and suggestions at once (EntryIndex.removeSoon: the entries are marked dead,
+ * their words unsaid) and put back a slice at a time in the background, so a search meanwhile never
+ * shows a deleted entry or an entry's old version, nor suggests a word only they said; an entry not
+ * yet put back is missing from results for that moment. Forgetting their word statistics,
+ * compaction and full refreshes of the impacts run in background slices too (EntryIndex.maintain).
  */
 const RETRAIN_MS = 1000;
 /** Changed entries put back in one request or one background slice (each reads the entry from SQLite). */
@@ -63,7 +64,8 @@ export function followDatabase(db: Db): Follower {
   };
   const background = backgroundSlices('background index work', () => {
     if (!db.open) return false;
-    if (pending.size) putBack(BATCH);
+    // Entries taken out are forgotten before any is put back: idf is off until then.
+    if (pending.size && !index.forgettingDue) putBack(BATCH);
     else index.maintain(SLICE_ENTRIES);
     return pending.size > 0 || index.maintenanceDue;
   });
@@ -71,11 +73,11 @@ export function followDatabase(db: Db): Follower {
   const current = () => {
     const latest = latestChangeSeq(db);
     if (latest > seq) {
-      const changed = new Set(changesSince(db, seq).filter((c) => c.subject === 'entry').map((c) => c.id));
+      const changed = changedEntries(db, seq, latest);
       seq = latest;
       for (const id of changed) pending.add(id);
-      if (pending.size > BATCH) for (const id of changed) index.remove(id);
-      if (changed.size) putBack(BATCH);
+      if (pending.size > BATCH) for (const id of changed) index.removeSoon(id);
+      else if (changed.size) putBack(BATCH);
     }
     if (pending.size || index.maintenanceDue) background.start();
     const version = synonymsVersion(db);

@@ -48,6 +48,12 @@ export class Vocabulary {
     this.counts[status]!.data[id]! += times;
   }
 
+  /** An entry of status `status` no longer says words ids[i], times[i] times each, i from … to-1 (one loop: an import takes out thousands). */
+  unsay(status: number, ids: Int32Array, times: Int32Array, from: number, to: number): void {
+    const counts = this.counts[status]!.data;
+    for (let i = from; i < to; i++) counts[ids[i]!]! -= times[i]!;
+  }
+
   /** The words as a reader who may see entries of these statuses knows them. */
   seenBy(statuses: readonly EntryStatus[]): VocabularyView {
     const columns = statuses.map((s) => this.counts[ENTRY_STATUSES.indexOf(s)]!);

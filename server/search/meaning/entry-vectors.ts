@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.ts';
-import { changesSince, latestChangeSeq } from '../../db/changes.ts';
+import { changedEntries, latestChangeSeq } from '../../db/changes.ts';
 import { writeIfFree } from '../../db/write-transaction.ts';
 import { backgroundSlices } from '../index/background-slices.ts';
 import type { Encoder } from './encoder.ts';
@@ -70,7 +70,7 @@ export class EntryVectors {
   private readonly entries = new Map<string, EntryMeaning>();
   /** Texts to encode, by hash, and the entries waiting for each. */
   private readonly backlog = new Map<string, { text: string; entries: Set<string> }>();
-  /** Changed entries not taken up yet (their old vectors are already forgotten). */
+  /** Changed entries not taken up yet: their old vectors are kept but not used (unchanged texts then cost little to take up). */
   private readonly waiting = new Set<string>();
   /** Vectors worked out and not stored yet (see writeIfFree), by hash: read from here first. */
   private readonly unsaved = new Map<string, Int8Array>();
@@ -120,12 +120,11 @@ export class EntryVectors {
   catchUp(): void {
     const latest = latestChangeSeq(this.db);
     if (latest <= this.seq) return;
-    const changed = new Set(changesSince(this.db, this.seq).filter((c) => c.subject === 'entry').map((c) => c.id));
+    const changed = changedEntries(this.db, this.seq, latest);
     this.seq = latest;
     for (const id of changed) this.waiting.add(id);
     if (this.waiting.size > IN_REQUEST) {
-      // A large batch (an import): forgetting is cheap, reading and hashing the texts is not.
-      for (const id of changed) this.untrack(id);
+      // A large batch (an import): taken up in the background; an entry waiting shows no vectors meanwhile.
       this.background.start();
     } else {
       for (const id of this.waiting) this.takeUp(id);
@@ -138,9 +137,21 @@ export class EntryVectors {
     return this.seq;
   }
 
+  /** Entries with all their vectors in memory, those waiting to be taken up included: cheap, for every search (progress() is exact). */
+  get withVectors(): number {
+    return this.done;
+  }
+
   progress(): VectorProgress {
-    const known = this.entries.size + this.waiting.size;
-    return { done: this.done, total: this.pages ? Math.max(this.searchable, known) : known };
+    // Entries waiting to be taken up are not done, whatever vectors their old texts had.
+    let done = this.done;
+    let known = this.entries.size;
+    for (const id of this.waiting) {
+      const entry = this.entries.get(id);
+      if (!entry) known++;
+      else if (entry.centroid) done--;
+    }
+    return { done, total: this.pages ? Math.max(this.searchable, known) : known };
   }
 
   /** Entries still to read (at start) or to take up (changed): everything but encoding and sweeping. */
@@ -154,17 +165,17 @@ export class EntryVectors {
   }
 
   centroidOf(id: string): Int8Array | null {
-    return this.entries.get(id)?.centroid ?? null;
+    return this.current(id)?.centroid ?? null;
   }
 
   /** The key of the entry's centroid: it changes whenever the entry's texts do. */
   centroidKeyOf(id: string): string | undefined {
-    return this.entries.get(id)?.centroidKey;
+    return this.current(id)?.centroidKey;
   }
 
   /** The entry's text vectors, packed, or null while any is missing. */
   textVectorsOf(id: string): Int8Array | null {
-    const entry = this.entries.get(id);
+    const entry = this.current(id);
     if (!entry?.centroid) return null;
     const recent = this.recent.get(id);
     if (recent) return recent;
@@ -240,6 +251,11 @@ export class EntryVectors {
       this.backlog.set(hash, waiting);
     });
     if (!missing) this.finish(id);
+  }
+
+  /** What is known of the entry's meaning, unless it changed and waits to be taken up (its texts may be new). */
+  private current(id: string): EntryMeaning | undefined {
+    return this.waiting.has(id) ? undefined : this.entries.get(id);
   }
 
   private untrack(id: string): void {

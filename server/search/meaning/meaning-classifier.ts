@@ -65,7 +65,7 @@ export class MeaningClassifier {
 
   /** Called by each settled search, after the vectors caught up: after a change, retrains a second later (if the training set changed). */
   follow(): void {
-    const mark = `${this.vectors.caughtUpTo}:${this.vectors.progress().done}`;
+    const mark = `${this.vectors.caughtUpTo}:${this.vectors.withVectors}`;
     if (mark === this.checked || this.running || this.timer) return;
     this.checked = mark;
     this.timer = setTimeout(() => void this.run(), RETRAIN_MS).unref();

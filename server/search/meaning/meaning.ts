@@ -69,7 +69,7 @@ export class Meaning {
   async vectorOf(query: string): Promise<Int8Array | null> {
     if (!this.entries || !this.queries) return null;
     this.entries.catchUp();
-    if (!this.entries.progress().done) return null;
+    if (!this.entries.withVectors) return null;
     this.classifier?.follow();
     return this.queries.vectorOf(query);
   }

@@ -127,9 +127,10 @@ describe('entry vectors in memory', () => {
     expect(vectors.recent.ids()).toEqual(['entry-0']);
     db.transaction(() => IDS.forEach((id) => save(db, { id, title: `refund ${id}`, phrasings: [], status: 'vetted' })))();
     vectors.catchUp();
-    // Not taken up yet (background slices): no vectors rather than the old ones.
+    // Not taken up yet (background slices): no vectors rather than the old ones, cached or not.
     expect(vectors.textVectorsOf('entry-0')).toBeNull();
-    expect(vectors.recent.ids()).toEqual([]);
+    expect(vectors.centroidOf('entry-0')).toBeNull();
+    expect(vectors.centroidKeyOf('entry-0')).toBeUndefined();
     expect(vectors.progress()).toEqual({ done: 0, total: IDS.length });
     await vectors.settled();
     expect(vectors.textVectorsOf('entry-0')).not.toEqual(before);
