@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
 import { issueSetupToken } from './accounts/first-run.ts';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
@@ -7,6 +8,12 @@ import { importStarterContentIfEmpty } from './content/starter-content.ts';
 import { openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { createBoundedServer, stopOnSignals } from './process/serve.ts';
+
+// The search index and the sentence vectors live mostly outside the JavaScript heap (packed typed
+// arrays, ~500 MB at 100k entries), where V8's heap sizing does not see them. By default V8 lets the
+// heap grow to several times what is live between full collections: under load that took the
+// server past 1 GB at 100k entries. Growing by half keeps it near 850 MB for ~5% of throughput.
+setFlagsFromString('--heap-growing-percent=50');
 
 const config = loadConfig();
 const db = openDatabase(config.dbPath);
