@@ -19,13 +19,10 @@ import { markdownTable } from './table.ts';
 
 type Percentiles = ReturnType<typeof percentiles>;
 const ms = (p: Percentiles) => `${p.p50.toFixed(1)} / ${p.p95.toFixed(1)} / ${p.p99.toFixed(1)} ms`;
-const QUESTIONS = 200;
 
 /** Rows for the server-on-100k table, and the background-encoding table. */
-export async function meaningLatency(path: string, size: number, fillSeconds: number, question: (random: () => number) => string, encodeEntries: number, dir: string): Promise<string> {
+export async function meaningLatency(path: string, size: number, fillSeconds: number, questions: string[], encodeEntries: number, dir: string): Promise<string> {
   const server = await serve(path);
-  const random = seededRandom(80);
-  const questions = Array.from({ length: QUESTIONS }, () => question(random));
   const first = await sequential(server.port, questions, '');
   const cached = await sequential(server.port, questions, '');
   const instant = await sequential(server.port, questions, '&instant=1');

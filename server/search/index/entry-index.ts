@@ -420,7 +420,7 @@ export class EntryIndex {
   private forget(no: number): void {
     const c = this.columns;
     // Each distinct feature once (tally is zero outside add(); marked here and cleared again):
-    // cheaper than distinctFeatures() when a large batch removes thousands of entries in one request.
+    // cheaper than distinctFeatures(), which makes two arrays per entry.
     const first = c.firstText.data[no]!;
     const end = c.featureStart.data[first + c.examples.data[no]! + FIELD_WEIGHTS.length]!;
     for (let i = c.featureStart.data[first]!; i < end; i++) {
@@ -462,9 +462,10 @@ export class EntryIndex {
 
   /**
    * Does a slice of the background work, about `entries` entries of it: the entries removed soon
-   * forgotten first, then compaction, then a full refresh of the impacts. Searches between slices answer exactly as before (see DESIGN.md):
-   * compaction builds beside the live columns and swaps at the end; a refresh only raises impacts
-   * to those of the current idf, and the index counts as refreshed only if nothing changed meanwhile.
+   * forgotten first, then compaction, then a full refresh of the impacts. Searches between slices
+   * of compaction or refresh answer exactly as before (see DESIGN.md): compaction builds beside the
+   * live columns and swaps at the end; a refresh only raises impacts to those of the current idf,
+   * and the index counts as refreshed only if nothing changed meanwhile.
    * Returns whether work remains. Call after updateNorms(), never between a put and it.
    */
   maintain(entries: number): boolean {
