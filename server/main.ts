@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { upgradeRenderedMarkdown } from './content/markdown-upgrade.ts';
 import { importStarterContentIfEmpty } from './content/starter-content.ts';
+import { checkpointInBackground } from './db/checkpoints.ts';
 import { openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { createBoundedServer, stopOnSignals } from './process/serve.ts';
@@ -23,6 +24,8 @@ if (rendered) console.log(`Rendered the Markdown of ${rendered} entries again wi
 const starter = importStarterContentIfEmpty(db, config.contentDir);
 if (starter) console.log(`Imported the starter knowledge base: ${starter.created} entries, ${starter.guides} guides.`);
 
+// After the start's own large writes (migrations, starter content): from here on, requests never copy the log.
+checkpointInBackground(db);
 const app = createApp({ db, config });
 const server = createBoundedServer(app);
 stopOnSignals(server, db);

@@ -3,6 +3,7 @@
 // their searches (over a gigabyte), and the indexes of earlier scenarios would still be collected
 // during later ones; their garbage collections would be measured as if the server paused.
 import { spawn } from 'node:child_process';
+import { checkpointInBackground } from '../../server/db/checkpoints.ts';
 import { openDatabase, type Db } from '../../server/db/connection.ts';
 import { modelFromEnv } from '../../server/search/meaning/model-folder.ts';
 import { banking77Database } from './bench-data.ts';
@@ -17,8 +18,12 @@ function scenarios(largestPath: string, size: number, compactedPath: string): ((
   const withModel = () => ({ model: modelFromEnv('') });
   const n = size.toLocaleString('en');
   const archived = Math.min(10_000, size / 10);
-  // Opened in the scenario's own process (and left open: it exits once measured).
-  const on = (path: string, run: (db: Db) => Promise<Delay>) => () => run(openDatabase(path));
+  // Opened in the scenario's own process as the server opens it (left open: the process exits once measured).
+  const on = (path: string, run: (db: Db) => Promise<Delay>) => () => {
+    const db = openDatabase(path);
+    checkpointInBackground(db);
+    return run(db);
+  };
   return [
     () => whileOnlySearching('BANKING77 (77 entries): searches only, for comparison', banking77Database().db, withModel()),
     () => afterASave('BANKING77 (77 entries): a save, then retraining the learned weights', banking77Database().db, withModel()),
