@@ -33,8 +33,13 @@ export interface Follower {
  * compaction and full refreshes of the impacts run in background slices too (EntryIndex.maintain).
  */
 const RETRAIN_MS = 1000;
-/** Changed entries put back in one request or one background slice (each reads the entry from SQLite). */
+/** Changed entries put back in the request that notices them (each reads the entry from SQLite). */
 const BATCH = 50;
+/**
+ * A background slice puts entries back for this long (fifty took 20–56 ms on a loaded 2-core
+ * machine at 100k entries: long bodies to analyse), so a request arriving meanwhile waits about as much.
+ */
+const PUT_BACK_MS = 8;
 /** Entries of compaction or refresh per background slice: about 10 ms at most on a loaded 2-core machine. */
 const SLICE_ENTRIES = 500;
 
@@ -51,9 +56,10 @@ export function followDatabase(db: Db): Follower {
   // Changed entries taken out of the index and not yet put back, oldest first.
   const pending = new Set<string>();
 
-  const putBack = (count: number) => {
+  /** Puts back up to `count` pending entries, stopping at `until` (performance.now()) if given. */
+  const putBack = (count: number, until = Infinity) => {
     for (const id of pending) {
-      if (count-- <= 0) break;
+      if (count-- <= 0 || performance.now() >= until) break;
       pending.delete(id);
       const entry = indexedEntry(db, id);
       if (entry) index.put(entry);
@@ -65,7 +71,7 @@ export function followDatabase(db: Db): Follower {
   const background = backgroundSlices('background index work', () => {
     if (!db.open) return false;
     // Entries taken out are forgotten before any is put back: idf is off until then.
-    if (pending.size && !index.forgettingDue) putBack(BATCH);
+    if (pending.size && !index.forgettingDue) putBack(Infinity, performance.now() + PUT_BACK_MS);
     else index.maintain(SLICE_ENTRIES);
     return pending.size > 0 || index.maintenanceDue;
   });
