@@ -2,11 +2,11 @@
 // server has one search and one heap: the benchmark's own process holds its synthetic corpora and
 // their searches (over a gigabyte), and the indexes of earlier scenarios would still be collected
 // during later ones; their garbage collections would be measured as if the server paused.
-import { spawn } from 'node:child_process';
 import { checkpointInBackground } from '../../server/db/checkpoints.ts';
 import { openDatabase, type Db } from '../../server/db/connection.ts';
 import { modelFromEnv } from '../../server/search/meaning/model-folder.ts';
 import { banking77Database } from './bench-data.ts';
+import { inOwnProcess } from './own-process.ts';
 import { afterASave, duringABatchRemoval, duringACompaction, duringAnImport, whileOnlySearching, whileVectorsAttach, type Delay } from './event-loop.ts';
 
 /**
@@ -41,19 +41,10 @@ function scenarios(largestPath: string, size: number, compactedPath: string): ((
 /** Every scenario, in order, each in a fresh process. */
 export async function eventLoopDelays(largestPath: string, size: number, compactedPath: string): Promise<Delay[]> {
   const delays: Delay[] = [];
-  for (let i = 0; i < scenarios(largestPath, size, compactedPath).length; i++) delays.push(await inChild(i, largestPath, size, compactedPath));
+  for (let i = 0; i < scenarios(largestPath, size, compactedPath).length; i++) {
+    delays.push(await inOwnProcess<Delay>(`event-loop scenario ${i}`, import.meta.filename, ['--run', String(i), largestPath, String(size), compactedPath]));
+  }
   return delays;
-}
-
-async function inChild(scenario: number, largestPath: string, size: number, compactedPath: string): Promise<Delay> {
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--run', String(scenario), largestPath, String(size), compactedPath], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new Error(`event-loop scenario ${scenario} failed (exit ${code})`);
-  return JSON.parse(output.trim().split('\n').at(-1)!) as Delay;
 }
 
 if (process.argv[2] === '--run') {

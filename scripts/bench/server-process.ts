@@ -2,6 +2,7 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { inOwnProcess } from './own-process.ts';
 
 export interface Server {
   child: ChildProcess;
@@ -36,14 +37,8 @@ export interface Load {
  * its corpora and a 100k index, and its garbage collections delayed the client and were counted
  * as server latency (p95 24–30 ms against 21–22 from a lean client, same server and load).
  */
-export async function load(port: number, paths: string[]): Promise<Load> {
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--load', String(port)], { stdio: ['pipe', 'pipe', 'inherit'] });
-  child.stdin!.end(JSON.stringify(paths));
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new Error(`the load client failed (exit ${code})`);
-  return JSON.parse(output) as Load;
+export function load(port: number, paths: string[]): Promise<Load> {
+  return inOwnProcess('the load client', import.meta.filename, ['--load', String(port)], JSON.stringify(paths));
 }
 
 async function loadHere(port: number, paths: string[]): Promise<Load> {

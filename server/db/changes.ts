@@ -3,16 +3,9 @@ import { preparedFor } from './prepared.ts';
 
 export type ChangeSubject = 'entry' | 'guide';
 
-export interface Change {
-  seq: number;
-  subject: ChangeSubject;
-  id: string;
-}
-
 const statements = preparedFor((db) => ({
   record: db.prepare<[subject: ChangeSubject, id: string, at: string]>('INSERT INTO changes (subject, id, at) VALUES (?, ?, ?)'),
   latest: db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM changes').pluck(),
-  since: db.prepare<[seq: number], Change>('SELECT seq, subject, id FROM changes WHERE seq > ? ORDER BY seq'),
   entriesBetween: db.prepare<[from: number, to: number], string>(`SELECT id FROM changes WHERE seq > ? AND seq <= ? AND subject = 'entry' ORDER BY seq`).pluck(),
 }));
 
@@ -28,14 +21,10 @@ export function latestChangeSeq(db: Db): number {
   return statements(db).latest.get() ?? 0;
 }
 
-export function changesSince(db: Db, seq: number): Change[] {
-  return statements(db).since.all(seq);
-}
-
 /**
- * The entries changed after change `from` up to `to`, each once, in the order first changed. The lexical index and the sentence
- * vectors each ask for the same range when a request notices a write: the rows are read once for
- * both (an import by another process changes thousands; reading them took 12 ms a time at 10,000).
+ * The entries changed after change `from` up to `to`, each once, in the order first changed. The
+ * lexical index and the sentence vectors each ask for the same range when a request notices a
+ * write: the rows are read once for both (an import by another process changes thousands).
  */
 export function changedEntries(db: Db, from: number, to: number): ReadonlySet<string> {
   const last = lastRead.get(db);

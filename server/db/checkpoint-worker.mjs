@@ -10,8 +10,9 @@ setInterval(() => {
     // PASSIVE: as many frames as no reader still needs, without waiting for any reader or writer.
     db.pragma('wal_checkpoint(PASSIVE)');
   } catch (error) {
-    // Another process's checkpoint holds the lock: the next turn tries again.
-    if (!warned && error?.code !== 'SQLITE_BUSY') console.error('Database: a background checkpoint failed; retrying every turn.', error);
+    // SQLITE_BUSY: another process's checkpoint holds the lock. Either way the next turn tries again.
+    if (warned || error?.code === 'SQLITE_BUSY') return;
+    console.error('Database: a background checkpoint failed; retrying every turn.', error);
     warned = true;
   }
 }, workerData.everyMs);

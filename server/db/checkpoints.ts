@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from './connection.ts';
 
 /** How often the write-ahead log is copied into the database file while the server runs. */
-export const CHECKPOINT_MS = 1000;
+const CHECKPOINT_MS = 1000;
 
 /**
  * SQLite copies the write-ahead log into the database file (a checkpoint) on the commit that finds

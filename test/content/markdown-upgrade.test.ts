@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { upgradeRenderedMarkdown } from '../../server/content/markdown-upgrade.ts';
-import { changesSince, latestChangeSeq } from '../../server/db/changes.ts';
+import { changedEntries, latestChangeSeq } from '../../server/db/changes.ts';
 import { findEntry } from '../../server/entries/entry-queries.ts';
 import { saveEntry } from '../../server/entries/save-entry.ts';
 import { findGuide, saveGuide } from '../../server/guides/guide-queries.ts';
@@ -66,7 +66,7 @@ describe('stored HTML written by an older Markdown renderer', () => {
     const search = createSearch(db);
     const seq = latestChangeSeq(db);
     upgradeRenderedMarkdown(db);
-    expect(changesSince(db, seq).map((c) => c.id)).toContain('reset-router');
+    expect([...changedEntries(db, seq, latestChangeSeq(db))]).toContain('reset-router');
     await search.idle();
     expect(search.search('press enter to confirm').results.map((r) => r.id)).toContain('reset-router');
   });
