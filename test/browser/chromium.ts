@@ -1,5 +1,5 @@
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Db } from '../../server/db/connection.ts';
 import type { RunningApp } from '../support/app.ts';
 
@@ -30,4 +30,9 @@ export function inChromium(start: () => Promise<{ db: Db; app: RunningApp }>): B
     await session.app?.close();
   });
   return session;
+}
+
+/** Waits for the search box to have focus: the home page's box takes it as it loads, and letters typed before that are lost. */
+export async function searchBoxFocused(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
 }

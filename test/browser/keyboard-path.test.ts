@@ -5,7 +5,7 @@ import { importStarterContentIfEmpty } from '../../server/content/starter-conten
 import { isStopWord } from '../../server/search/query/query-terms.ts';
 import { startApp, TEST_PASSWORD } from '../support/app.ts';
 import { freshDatabase } from '../support/database.ts';
-import { inChromium } from './chromium.ts';
+import { inChromium, searchBoxFocused } from './chromium.ts';
 import { signedInPage } from './signed-in-page.ts';
 
 /** The starter knowledge base, open to read, with an agent and a lead. */
@@ -103,6 +103,7 @@ describe.each(WIDTHS)('the keyboard path at %i px, in Chromium', (width) => {
     expect(await panel.locator('.result').count()).toBe(0);
 
     await page.goto(session.app.url);
+    await searchBoxFocused(page);
     await page.keyboard.type('refund');
     const home = page.locator('main [data-live-results]');
     await home.locator('.result__title').first().waitFor();
@@ -114,8 +115,7 @@ describe.each(WIDTHS)('the keyboard path at %i px, in Chromium', (width) => {
   it('puts focus on the first result after Enter, and Enter opens it', async () => {
     const page = await visitor(session.browser, width);
     await page.goto(session.app.url);
-    // The home page's box takes focus as it loads; typing before that would lose the first letters.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await searchBoxFocused(page);
     await page.keyboard.type('my parcel is late');
     await Promise.all([page.waitForURL(/\/search\?q=my\+parcel\+is\+late/), page.keyboard.press('Enter')]);
     const first = page.locator('.results .result__title').first();

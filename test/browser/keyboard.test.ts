@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startSeededApp } from '../support/app.ts';
-import { inChromium } from './chromium.ts';
+import { inChromium, searchBoxFocused } from './chromium.ts';
 
 const session = inChromium(() => startSeededApp({ readAccess: 'open' }));
 
@@ -8,6 +8,7 @@ describe('keyboard shortcuts in Chromium', () => {
   it('moves from the search box into the live results with the arrow keys and opens one with Enter', async () => {
     const page = await session.browser.newPage();
     await page.goto(session.app.url);
+    await searchBoxFocused(page);
     await page.keyboard.type('parcel late');
     await page.locator('[data-live-results] .result__title').first().waitFor();
     await page.keyboard.press('ArrowDown');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startSeededApp } from '../support/app.ts';
-import { inChromium } from './chromium.ts';
+import { inChromium, searchBoxFocused } from './chromium.ts';
 
 const session = inChromium(() => startSeededApp({ readAccess: 'open' }));
 
@@ -9,6 +9,7 @@ describe('in Chromium', () => {
     const page = await session.browser.newPage();
     await page.goto(session.app.url);
     // The search box has focus on arrival, so the agent can type at once.
+    await searchBoxFocused(page);
     await page.keyboard.type('parcel late');
     await Promise.all([page.waitForURL(/\/search\?q=parcel\+late/, { waitUntil: 'load' }), page.keyboard.press('Enter')]);
     const first = page.locator('section.results .result__title').first();

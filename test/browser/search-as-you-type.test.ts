@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startSeededApp } from '../support/app.ts';
-import { inChromium } from './chromium.ts';
+import { inChromium, searchBoxFocused } from './chromium.ts';
 import { signedInPage } from './signed-in-page.ts';
 
 // Open reading: a visitor searches without signing in (only signed-in searches are logged).
@@ -10,6 +10,7 @@ describe('as you type, in Chromium', () => {
   it('shows highlighted results under the box while typing, and logs the entry opened', async () => {
     await session.app.as('sam', 'agent');
     const page = await signedInPage(session.browser, session.app.url, 'sam');
+    await searchBoxFocused(page);
     await page.keyboard.type('parcel la');
     const first = page.locator('[data-live-results] .result__title').first();
     await first.waitFor();
